@@ -1,0 +1,112 @@
+package org.privacymailbox.archive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The source of truth: every mail's raw RFC 822 bytes, content-addressed by SHA-256. A mail is on disk (file and
+ * directory entry fsynced) before {@link #store} returns, so nothing later in the pipeline can lose it; the index
+ * can always be rebuilt from here.
+ */
+public class RawArchive {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+
+    public RawArchive(Path root) {
+        this.root = root;
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the archive directory " + root, e);
+        }
+    }
+
+    public ArchivedMail store(byte[] raw) throws IOException {
+        String sha256 = sha256(raw);
+        Path target = pathOf(sha256);
+        if (Files.isRegularFile(target) && Files.size(target) == raw.length) {
+            return new ArchivedMail(sha256, raw);
+        }
+        Path directory = target.getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, sha256, ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(raw);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            moveAtomically(temporary, target);
+            syncDirectory(directory);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return new ArchivedMail(sha256, raw);
+    }
+
+    public Optional<ArchivedMail> read(String sha256) throws IOException {
+        if (!SHA256.matcher(sha256).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ArchivedMail(sha256, Files.readAllBytes(pathOf(sha256))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean contains(String sha256) {
+        return SHA256.matcher(sha256).matches() && Files.isRegularFile(pathOf(sha256));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private Path pathOf(String sha256) {
+        // two levels of fan-out keep directories small at millions of mails
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".eml");
+    }
+
+    private static void moveAtomically(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void syncDirectory(Path directory) {
+        // makes the new directory entry durable; not every file system allows opening a directory
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // the file itself is synced; on such file systems that is all that can be done
+        }
+    }
+}

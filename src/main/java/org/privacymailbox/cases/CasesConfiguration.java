@@ -1,0 +1,25 @@
+package org.privacymailbox.cases;
+
+import java.time.Clock;
+import org.privacymailbox.settings.DataSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CasesConfiguration {
+
+    @Bean
+    CaseLedger caseLedger(DataSettings data, CaseSettings settings, Clock clock) {
+        return new FileCaseLedger(data.resolve("cases"), settings.referencePrefix(), clock);
+    }
+
+    @Bean
+    CaseOpener caseOpener(CaseLedger caseLedger) {
+        return new CaseOpener(caseLedger);
+    }
+
+    @Bean
+    CaseProgress caseProgress(CaseLedger caseLedger) {
+        return new CaseProgress(caseLedger);
+    }
+}

@@ -1,0 +1,23 @@
+package org.privacymailbox.indexing;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Writing and reading the mail index. Embedded Lucene today; the interface is what a distributed engine
+ * (OpenSearch, Solr) would implement when one machine is no longer enough.
+ */
+public interface MailIndex {
+
+    /** Adds the mail, or replaces the document of the same mail key: a mail is never indexed twice. */
+    void index(IndexedMail mail) throws IOException;
+
+    SearchResult search(String query, int limit) throws InvalidQueryException, IOException;
+
+    Optional<IndexedMail> findByMailKey(String mailKey) throws IOException;
+
+    long count() throws IOException;
+
+    /** Whether the index can be written; the reason when it cannot. */
+    Optional<String> problem();
+}

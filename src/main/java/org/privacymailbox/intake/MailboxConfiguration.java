@@ -1,0 +1,35 @@
+package org.privacymailbox.intake;
+
+import jakarta.mail.PasswordAuthentication;
+import java.util.Properties;
+import org.apache.camel.component.mail.MailAuthenticator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Connection details for the mailbox endpoint in routes/intake.yaml. Credentials go through an authenticator bean,
+ * not the endpoint URI, so that they never appear in a URI that Camel might log.
+ */
+@Configuration(proxyBeanMethods = false)
+class MailboxConfiguration {
+
+    @Bean
+    RawMailReader rawMailReader() {
+        return new RawMailReader();
+    }
+
+    @Bean
+    MailAuthenticator mailboxAuthenticator(MailboxSettings settings) {
+        return new MailAuthenticator() {
+            @Override
+            public PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(settings.username(), settings.password());
+            }
+        };
+    }
+
+    @Bean
+    Properties mailboxJavaMailProperties(MailboxSettings settings) {
+        return MailSessionProperties.forImap(settings);
+    }
+}

@@ -1,0 +1,38 @@
+package org.privacymailbox.intake;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Whether the mailbox can be reached and logged into, and its folder exists. */
+@Component("mailbox")
+class MailboxHealthIndicator implements HealthIndicator {
+
+    private final MailboxSettings settings;
+
+    MailboxHealthIndicator(MailboxSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Health health() {
+        Session session = Session.getInstance(MailSessionProperties.forImap(settings));
+        try (Store store = session.getStore(settings.protocol())) {
+            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+            Folder folder = store.getFolder(settings.folder());
+            if (!folder.exists()) {
+                return Health.down().withDetail("server", settings.host() + ":" + settings.port())
+                        .withDetail("error", "folder " + settings.folder() + " does not exist").build();
+            }
+            return Health.up().withDetail("server", settings.host() + ":" + settings.port())
+                    .withDetail("folder", settings.folder()).withDetail("messages", folder.getMessageCount()).build();
+        } catch (MessagingException e) {
+            return Health.down().withDetail("server", settings.host() + ":" + settings.port())
+                    .withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+        }
+    }
+}

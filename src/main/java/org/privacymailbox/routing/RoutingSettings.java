@@ -1,0 +1,27 @@
+package org.privacymailbox.routing;
+
+import org.privacymailbox.settings.InvalidSettingException;
+import org.privacymailbox.settings.Settings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("privacy-mailbox.routing")
+public record RoutingSettings(
+        String privacyQueue,
+        String billingQueue,
+        String generalQueue) {
+
+    public RoutingSettings {
+        privacyQueue = queueName("privacy-mailbox.routing.privacy-queue", privacyQueue);
+        billingQueue = queueName("privacy-mailbox.routing.billing-queue", billingQueue);
+        generalQueue = queueName("privacy-mailbox.routing.general-queue", generalQueue);
+    }
+
+    private static String queueName(String setting, String value) {
+        String name = Settings.requireText(setting, value);
+        if (!name.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new InvalidSettingException(setting, "must be a queue name of letters, digits, '.', '_' or '-', was '" + value + "'");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,291 @@
+package org.privacymailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.privacymailbox.TestMail.await;
+import static org.privacymailbox.TestMail.containsMessageId;
+import static org.privacymailbox.TestMail.countMessageId;
+import static org.privacymailbox.TestMail.folder;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.embedded.EmbeddedMailServer;
+import org.privacymailbox.extraction.ExtractedText;
+import org.privacymailbox.extraction.TextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole pipeline on embedded defaults: a real (embedded) IMAP/SMTP server, the embedded broker, the Lucene
+ * index on disk, and the routes from routes/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class MailboxPipelineTest {
+
+    private static final String MAILBOX = "nordic.dataprivacy@example.com";
+    private static final Duration PROCESSING = Duration.ofSeconds(60);
+    private static final int IMAP = TestMail.freePort();
+    private static final int SMTP = TestMail.freePort();
+    private static final int HTTP = TestMail.freePort();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("privacy-mailbox.data-dir", () -> dataDir.toString());
+        registry.add("privacy-mailbox.mailbox.port", () -> IMAP);
+        registry.add("privacy-mailbox.smtp.port", () -> SMTP);
+        registry.add("privacy-mailbox.mailbox.poll-interval", () -> "1s");
+        registry.add("server.port", () -> HTTP);
+    }
+
+    /** Makes the parser fail on one attachment name, as a parser bug would on a crafted file. */
+    @TestConfiguration
+    static class FaultInjection {
+        @Bean
+        @Primary
+        TextExtractor failingOnPoison(@Qualifier("textExtractor") TextExtractor real) {
+            return new TextExtractor() {
+                @Override
+                public ExtractedText extract(byte[] content, String fileName, String declaredType) {
+                    if ("poison.bin".equals(fileName)) {
+                        throw new IllegalStateException("parser crashed on poison.bin");
+                    }
+                    return real.extract(content, fileName, declaredType);
+                }
+            };
+        }
+    }
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    @Autowired
+    JmsTemplate jms;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void shortReceiveTimeout() {
+        jms.setReceiveTimeout(1000);
+    }
+
+    @Test
+    void danishMailWithPdfIsSearchableRoutedToPrivacyAcknowledgedAndFiled() throws Exception {
+        String customer = "kirsten.ravn@example.dk";
+        String messageId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        MimeMessage mail = TestMail.withAttachment(
+                TestMail.message(customer, MAILBOX, "Er mine data kompromitteret?", messageId),
+                "Goddag. Jeg beder om indsigt i de oplysninger, I har om mig. Mit CPR-nummer er 010180-4321.\n\nVenlig hilsen Kirsten",
+                "kvittering.pdf", "application/pdf", TestMail.pdf("Betalingskvittering Zebrafinke 40027788"));
+
+        send(mail);
+        awaitProcessed(messageId);
+
+        JsonNode search = searchApi("zebrafinke");
+        assertThat(search.get("total").asLong()).isEqualTo(1);
+        JsonNode hit = search.get("hits").get(0);
+        String caseRef = hit.get("caseRef").asText();
+        assertThat(caseRef).matches("DPO-\\d{4}-\\d{6}");
+        assertThat(hit.get("messageId").asText()).isEqualTo(messageId);
+        assertThat(hit.get("topic").asText()).isEqualTo("privacy");
+        assertThat(hit.get("language").asText()).isEqualTo("da");
+        assertThat(searchApi("\"010180-4321\"").get("total").asLong()).as("identity numbers are not searchable in clear").isZero();
+
+        List<JsonNode> routed = drain("privacy.inquiries", messageId);
+        assertThat(routed).hasSize(1);
+        assertThat(routed.get(0).get("caseReference").asText()).isEqualTo(caseRef);
+        assertThat(routed.get(0).get("attachments").get(0).asText()).isEqualTo("kvittering.pdf");
+        assertThat(routed.get(0).get("identityNumbers").get(0).get("type").asText()).isEqualTo("DK_CPR");
+        assertThat(routed.get(0).toString()).doesNotContain("010180-4321").doesNotContain("4321");
+
+        List<MimeMessage> received = folder(IMAP, customer, customer, "INBOX");
+        assertThat(received).hasSize(1);
+        MimeMessage ack = received.get(0);
+        assertThat(ack.getSubject()).startsWith("[" + caseRef + "] ");
+        assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+        assertThat(ack.getHeader("In-Reply-To", null)).isEqualTo(messageId);
+        assertThat(ack.getHeader("References", null)).contains(messageId);
+        assertThat(ack.isMimeType("text/plain")).as("no attachments ride along").isTrue();
+        String ackText = (String) ack.getContent();
+        assertThat(ackText).contains(caseRef).doesNotContain("4321").doesNotContain("Goddag");
+
+        assertThat(countMessageId(folder(IMAP, MAILBOX, MAILBOX, "INBOX"), messageId)).isZero();
+    }
+
+    @Test
+    void sameMessageIdDeliveredTwiceMakesOneDocumentOneQueueMessageOneAcknowledgement() throws Exception {
+        String customer = "lars.holm@example.dk";
+        String messageId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        String text = "Hej. Jeg har fået en rykker for faktura 40027799, men jeg har betalt. Ordet Kolibrifjer er her.";
+        send(TestMail.withText(TestMail.message(customer, MAILBOX, "Rykker", messageId), text));
+        awaitProcessed(messageId);
+        send(TestMail.withText(TestMail.message(customer, MAILBOX, "Rykker", messageId), text));
+        await("second copy filed", PROCESSING,
+                () -> countMessageId(folder(IMAP, MAILBOX, MAILBOX, "Processed"), messageId) == 2);
+
+        assertThat(searchApi("kolibrifjer").get("total").asLong()).isEqualTo(1);
+        assertThat(drain("billing.inquiries", messageId)).hasSize(1);
+        assertThat(folder(IMAP, customer, customer, "INBOX")).hasSize(1);
+    }
+
+    @Test
+    void mailWhoseExtractionThrowsIsQuarantinedWithItsReasonAndTheNextMailIsProcessed() throws Exception {
+        String poisonId = "<" + UUID.randomUUID() + "@mail.example.se>";
+        String nextId = "<" + UUID.randomUUID() + "@mail.example.se>";
+        send(TestMail.withAttachment(TestMail.message("eva@example.se", MAILBOX, "Bilaga", poisonId),
+                "Se bilagan.", "poison.bin", "application/octet-stream", new byte[] {1, 2, 3}));
+        send(TestMail.withText(TestMail.message("olof@example.se", MAILBOX, "Fråga", nextId),
+                "Hej, jag undrar om mina personuppgifter har läckt. Ordet Blåmesvinge finns här."));
+
+        await("poison mail in Quarantine", PROCESSING,
+                () -> containsMessageId(folder(IMAP, MAILBOX, MAILBOX, "Quarantine"), poisonId));
+        awaitProcessed(nextId);
+        assertThat(searchApi("blåmesvinge").get("total").asLong()).isEqualTo(1);
+        assertThat(containsMessageId(folder(IMAP, MAILBOX, MAILBOX, "INBOX"), poisonId)).isFalse();
+
+        JsonNode records = json.readTree(get("/api/quarantine", adminAuthorization()).body());
+        boolean recorded = false;
+        for (JsonNode record : records) {
+            if (record.get("reason").asText().contains("parser crashed on poison.bin")) {
+                recorded = true;
+                assertThat(record.get("stage").asText()).isEqualTo("extraction");
+                assertThat(record.get("sha256").asText()).hasSize(64);
+                assertThat(record.get("folder").asText()).isEqualTo("Quarantine");
+            }
+        }
+        assertThat(recorded).as("quarantine record with the reason").isTrue();
+        assertThat(mailServer.greenMail().getUserManager().getUserByEmail("eva@example.se"))
+                .as("no acknowledgement for a quarantined mail").isNull();
+    }
+
+    @Test
+    void outOfOfficeReplyAndBounceAreNeverAcknowledged() throws Exception {
+        String outOfOfficeId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        MimeMessage outOfOffice = TestMail.message("mads.lund@example.dk", MAILBOX, "Automatisk svar: Din henvendelse", outOfOfficeId);
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        send(TestMail.withText(outOfOffice, "Tak for din mail. Jeg er tilbage på kontoret mandag."));
+
+        String bounceId = "<" + UUID.randomUUID() + "@mx.example.org>";
+        MimeMessage bounce = TestMail.message("mailer-daemon@example.org", MAILBOX, "Returned mail: see transcript for details", bounceId);
+        bounce.setHeader("Return-Path", "<>");
+        TestMail.withText(bounce, "The original message was received but could not be delivered: user unknown.");
+        GreenMailUser mailbox = mailServer.greenMail().getUserManager().getUserByEmail(MAILBOX);
+        mailbox.deliver(bounce); // delivered the way a server's local delivery agent files a bounce
+
+        awaitProcessed(outOfOfficeId);
+        awaitProcessed(bounceId);
+        // the embedded server creates a customer's mailbox on first delivery: no mailbox means nothing was sent
+        assertThat(mailServer.greenMail().getUserManager().getUserByEmail("mads.lund@example.dk")).isNull();
+        assertThat(mailServer.greenMail().getUserManager().getUserByEmail("mailer-daemon@example.org")).isNull();
+        assertThat(drain("general.inquiries", outOfOfficeId)).isEmpty();
+    }
+
+    @Test
+    void searchApiAnswersOnlyStaff() throws Exception {
+        assertThat(get("/api/search?q=anything", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/search?q=anything", "Basic " + base64("admin:wrong")).statusCode()).isEqualTo(401);
+        HttpResponse<String> allowed = get("/api/search?q=anything", adminAuthorization());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(allowed.body()).get("total").asLong()).isZero();
+        assertThat(get("/api/search?q=%22unclosed", adminAuthorization()).statusCode()).isEqualTo(400);
+    }
+
+    private void send(MimeMessage message) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(SMTP));
+        Session session = Session.getInstance(properties);
+        MimeMessage copy = new MimeMessage(session, new java.io.ByteArrayInputStream(bytes(message)));
+        // sendMessage, not Transport.send: the latter saves changes and so would replace the Message-ID
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(copy, copy.getAllRecipients());
+        }
+    }
+
+    private static byte[] bytes(MimeMessage message) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private void awaitProcessed(String messageId) throws Exception {
+        try {
+            await(messageId + " in Processed", PROCESSING, () -> containsMessageId(folder(IMAP, MAILBOX, MAILBOX, "Processed"), messageId));
+        } catch (AssertionError e) {
+            List<String> ids = new ArrayList<>();
+            for (MimeMessage m : folder(IMAP, MAILBOX, MAILBOX, "Processed")) {
+                ids.add(m.getMessageID());
+            }
+            throw new AssertionError(e.getMessage() + "; folders: " + TestMail.describeFolders(IMAP, MAILBOX, MAILBOX) + " ids " + ids);
+        }
+    }
+
+    /** Every message now on the queue, and those among them for one mail. */
+    private List<JsonNode> drain(String queue, String messageId) throws Exception {
+        List<JsonNode> matching = new ArrayList<>();
+        Message message;
+        while ((message = jms.receive(queue)) != null) {
+            JsonNode body = json.readTree(((TextMessage) message).getText());
+            if (messageId.equals(body.get("messageId").asText())) {
+                matching.add(body);
+            }
+        }
+        return matching;
+    }
+
+    private JsonNode searchApi(String query) throws Exception {
+        HttpResponse<String> response = get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), adminAuthorization());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String adminAuthorization() throws Exception {
+        String password = Files.readString(dataDir.resolve("initial-admin-password")).strip();
+        return "Basic " + base64("admin:" + password);
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,172 @@
+package org.privacymailbox;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Builds, sends and finds test mail against a real IMAP/SMTP server. */
+public final class TestMail {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private TestMail() {
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static MimeMessage message(String from, String to, String subject, String messageId) throws MessagingException {
+        MimeMessage message = new MimeMessage(SESSION) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject, "UTF-8");
+        message.setSentDate(new java.util.Date());
+        return message;
+    }
+
+    public static MimeMessage withText(MimeMessage message, String text) throws MessagingException {
+        message.setText(text, "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    public static MimeMessage withAttachment(MimeMessage message, String text, String fileName, String type, byte[] content)
+            throws MessagingException {
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText(text, "UTF-8");
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        attachment.setFileName(fileName);
+        attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+        message.setContent(new MimeMultipart(body, attachment));
+        message.saveChanges();
+        return message;
+    }
+
+    public static byte[] pdf(String line) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText(line);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The messages in a folder of a mailbox, read over IMAP the way a person's mail client would. */
+    public static List<MimeMessage> folder(int imapPort, String user, String password, String folderName) throws MessagingException {
+        Store store = SESSION.getStore("imap");
+        store.connect("127.0.0.1", imapPort, user, password);
+        try {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            try {
+                List<MimeMessage> copies = new ArrayList<>();
+                for (Message message : folder.getMessages()) {
+                    if (!message.isSet(Flags.Flag.DELETED)) {
+                        copies.add(new MimeMessage((MimeMessage) message));
+                    }
+                }
+                return copies;
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Names and sizes of a mailbox's folders, to make a failed wait explain itself. */
+    public static String describeFolders(int imapPort, String user, String password) throws MessagingException {
+        Store store = SESSION.getStore("imap");
+        store.connect("127.0.0.1", imapPort, user, password);
+        try {
+            StringBuilder description = new StringBuilder();
+            for (Folder folder : store.getDefaultFolder().list("*")) {
+                description.append(folder.getFullName()).append('=').append(folder.getMessageCount()).append(' ');
+            }
+            return description.toString().strip();
+        } finally {
+            store.close();
+        }
+    }
+
+    public static boolean containsMessageId(List<MimeMessage> messages, String messageId) throws MessagingException {
+        for (MimeMessage message : messages) {
+            if (messageId.equals(message.getMessageID())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static long countMessageId(List<MimeMessage> messages, String messageId) throws MessagingException {
+        long count = 0;
+        for (MimeMessage message : messages) {
+            if (messageId.equals(message.getMessageID())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public static void await(String what, Duration timeout, CheckedCondition condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (condition.holds()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @FunctionalInterface
+    public interface CheckedCondition {
+        boolean holds() throws Exception;
+    }
+}
