@@ -1,0 +1,22 @@
+# Build stage: compile and package the jar.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -q -B dependency:go-offline
+COPY src src
+COPY routes routes
+RUN mvn -q -B -DskipTests package
+
+# Run stage: a small JRE image, a non-root user, the data directory as a volume.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /var/lib/privacy-mailbox privacy-mailbox \
+    && mkdir -p /var/lib/privacy-mailbox/data && chown -R privacy-mailbox /var/lib/privacy-mailbox
+WORKDIR /var/lib/privacy-mailbox
+COPY --from=build /src/target/privacy-mailbox.jar /opt/privacy-mailbox/privacy-mailbox.jar
+USER privacy-mailbox
+ENV PRIVACYMAILBOX_DATADIR=/var/lib/privacy-mailbox/data \
+    SERVER_ADDRESS=0.0.0.0
+VOLUME /var/lib/privacy-mailbox/data
+# 8080: web page and API; 3025/3143: the embedded mail server (only when PRIVACYMAILBOX_MAILBOX_EMBEDDED=true)
+EXPOSE 8080 3025 3143
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/privacy-mailbox/privacy-mailbox.jar"]
