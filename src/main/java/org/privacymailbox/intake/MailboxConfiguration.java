@@ -1,6 +1,5 @@
 package org.privacymailbox.intake;
 
-import jakarta.mail.PasswordAuthentication;
 import java.util.Properties;
 import org.apache.camel.component.mail.MailAuthenticator;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +19,7 @@ class MailboxConfiguration {
 
     @Bean
     MailAuthenticator mailboxAuthenticator(MailboxSettings settings) {
-        return new MailAuthenticator() {
-            @Override
-            public PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(settings.username(), settings.password());
-            }
-        };
+        return MailSessionProperties.authenticator(settings.username(), settings.password());
     }
 
     @Bean
