@@ -24,14 +24,16 @@ public class AcknowledgementPolicy {
     }
 
     public AcknowledgementDecision decide(Inquiry inquiry) {
+        return decide(inquiry.requireMail(), inquiry.requireClassification());
+    }
+
+    public AcknowledgementDecision decide(ParsedMail mail, Classification classification) {
         if (!enabled) {
             return AcknowledgementDecision.suppress("acknowledgements are switched off");
         }
-        Classification classification = inquiry.requireClassification();
         if (classification.automated()) {
             return AcknowledgementDecision.suppress("automated mail: " + classification.automatedReason());
         }
-        ParsedMail mail = inquiry.requireMail();
         String recipient = valid(mail.replyTo());
         if (recipient == null) {
             recipient = valid(mail.fromAddress());

@@ -25,20 +25,34 @@ public class InquiryClassifier {
     }
 
     public Inquiry classify(Inquiry inquiry) {
-        ParsedMail mail = inquiry.requireMail();
-        String written = mail.subject() + "\n" + mail.body();
-        LanguageDetector.DetectedLanguage language = languages.detect(mail.body().isBlank() ? mail.subject() : mail.body());
-        List<IdentityNumber> numbers = new ArrayList<>(identityNumbers.find(mail.subject()));
+        return inquiry.withClassification(classify(inquiry.requireMail()));
+    }
+
+    /** Reads what the sender wrote now (not the quoted history) for language and topic; every part for identity numbers. */
+    public Classification classify(ParsedMail mail) {
+        LanguageDetector.DetectedLanguage language = languages.detect(mail.ownText().isBlank() ? mail.subject() : mail.ownText());
+        List<IdentityNumber> numbers = new ArrayList<>();
+        collectIdentityNumbers(mail, numbers);
+        Optional<String> machine = automated.reasonNotHuman(mail);
+        if (machine.isPresent()) {
+            return new Classification(Topic.AUTOMATED, 1.0, language.language(), language.confidence(), machine.get(), numbers);
+        }
+        StringBuilder written = new StringBuilder(mail.subject()).append('\n').append(mail.ownText()).append('\n')
+                .append(String.join(" ", mail.attachmentNames()));
+        // a customer who forwards a mail with a line of their own means what the forwarded mail is about
+        for (ParsedMail forwarded : mail.forwarded()) {
+            written.append('\n').append(forwarded.subject()).append('\n').append(forwarded.ownText());
+        }
+        TopicClassifier.Result topic = topics.classify(written.toString());
+        return new Classification(topic.topic(), topic.confidence(), language.language(), language.confidence(), "", numbers);
+    }
+
+    private void collectIdentityNumbers(ParsedMail mail, List<IdentityNumber> numbers) {
+        numbers.addAll(identityNumbers.find(mail.subject()));
         numbers.addAll(identityNumbers.find(mail.body()));
         numbers.addAll(identityNumbers.find(mail.attachmentText()));
-        Optional<String> machine = automated.reasonNotHuman(mail);
-        Classification result;
-        if (machine.isPresent()) {
-            result = new Classification(Topic.AUTOMATED, 1.0, language.language(), language.confidence(), machine.get(), numbers);
-        } else {
-            TopicClassifier.Result topic = topics.classify(written + "\n" + String.join(" ", mail.attachmentNames()));
-            result = new Classification(topic.topic(), topic.confidence(), language.language(), language.confidence(), "", numbers);
+        for (ParsedMail forwarded : mail.forwarded()) {
+            collectIdentityNumbers(forwarded, numbers);
         }
-        return inquiry.withClassification(result);
     }
 }

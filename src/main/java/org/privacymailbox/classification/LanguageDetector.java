@@ -16,7 +16,10 @@ public class LanguageDetector {
     public static final Set<String> SUPPORTED = Set.of("da", "sv", "no", "fi", "en", "de");
     private static final int MAX_CHARACTERS = 4000;
 
+    private static final Set<String> SCANDINAVIAN = Set.of("da", "no", "sv");
+
     private final OptimaizeLangDetector detector;
+    private final ScandinavianWords scandinavian = new ScandinavianWords();
 
     public LanguageDetector() {
         try {
@@ -36,12 +39,24 @@ public class LanguageDetector {
         synchronized (detector) {
             results = detector.detectAll(sample);
         }
-        if (results.isEmpty() || results.get(0).isUnknown()) {
+        String language = results.isEmpty() || results.get(0).isUnknown() ? null : normalise(results.get(0).getLanguage());
+        double confidence = language == null ? 0 : results.get(0).getRawScore();
+        // the n-gram detector is unreliable between the Scandinavian languages; their distinct words decide
+        if (language == null || SCANDINAVIAN.contains(language)) {
+            var vote = scandinavian.vote(sample);
+            if (vote.isPresent()) {
+                String voted = vote.get().language();
+                return new DetectedLanguage(voted, voted.equals(language) ? Math.max(confidence, vote.get().share()) : vote.get().share());
+            }
+        }
+        if (language == null) {
             return new DetectedLanguage("en", 0);
         }
-        LanguageResult best = results.get(0);
-        String language = best.getLanguage().startsWith("nb") || best.getLanguage().startsWith("nn") ? "no" : best.getLanguage();
-        return new DetectedLanguage(SUPPORTED.contains(language) ? language : "en", best.getRawScore());
+        return new DetectedLanguage(SUPPORTED.contains(language) ? language : "en", confidence);
+    }
+
+    private static String normalise(String language) {
+        return language.startsWith("nb") || language.startsWith("nn") ? "no" : language;
     }
 
     public record DetectedLanguage(String language, double confidence) {

@@ -5,8 +5,10 @@ import org.privacymailbox.intake.MailboxSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 @Configuration(proxyBeanMethods = false)
+@Profile("!import")
 @ConditionalOnProperty(name = "privacy-mailbox.mailbox.embedded", havingValue = "true", matchIfMissing = true)
 class EmbeddedMailServerConfiguration {
 

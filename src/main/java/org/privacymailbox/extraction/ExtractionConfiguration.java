@@ -1,21 +1,33 @@
 package org.privacymailbox.extraction;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ExtractionConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ExtractionConfiguration.class);
+
     /** Limits wrap the parser from the inside out: size is checked before any thread or parser is used. */
     @Bean(destroyMethod = "close")
     TextExtractor textExtractor(ExtractionSettings settings) {
+        int ocrTimeout = (int) Math.max(1, settings.timeout().toSeconds());
+        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(settings.ocr(), settings.ocrLanguages(), ocrTimeout);
+        if (ocr.enabled() && !ocr.available()) {
+            log.warn("OCR is switched on but Tesseract was not found: images are recorded as not read. Install tesseract-ocr "
+                    + "(with the {} language packs) or set privacy-mailbox.extraction.ocr=false", settings.ocrLanguages());
+        }
         return new SizeLimitedTextExtractor(
-                new TimeLimitedTextExtractor(new TikaTextExtractor(settings.maxCharacters()), settings.timeout()),
+                new TimeLimitedTextExtractor(
+                        new TikaTextExtractor(settings.maxCharacters(), settings.maxDepth(), settings.maxCompressionRatio(), ocr),
+                        settings.timeout()),
                 settings.maxAttachmentSize().toBytes());
     }
 
     @Bean
-    MailParser mailParser(TextExtractor textExtractor) {
-        return new MailParser(textExtractor);
+    MailParser mailParser(TextExtractor textExtractor, ExtractionSettings settings) {
+        return new MailParser(textExtractor, settings.maxMailSize().toBytes(), settings.maxDepth());
     }
 }

@@ -1,13 +1,16 @@
 package org.privacymailbox.extraction;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A mail as the later stages need it: decoded headers, the readable body, and the attachments' text.
- * {@code headers} keys are lower-case header names.
+ * A mail as the later stages need it: decoded headers, the readable body, the attachments' text, and the mails
+ * forwarded inside it. {@code headers} keys are lower-case header names. {@code ownText} is what the sender wrote
+ * now, without quoted history and signature; {@code body} is everything readable. {@code notes} say what could
+ * not be read and why (encrypted, limits hit), empty when all went well.
  */
 public record ParsedMail(
         String messageId,
@@ -19,13 +22,26 @@ public record ParsedMail(
         String contentType,
         Map<String, List<String>> headers,
         String body,
-        List<Attachment> attachments) {
+        String ownText,
+        List<Attachment> attachments,
+        List<ParsedMail> forwarded,
+        List<String> notes) {
 
     public ParsedMail {
         subject = subject == null ? "" : subject;
         body = body == null ? "" : body;
+        ownText = ownText == null ? body : ownText;
         headers = Map.copyOf(headers);
         attachments = List.copyOf(attachments);
+        forwarded = List.copyOf(forwarded);
+        notes = List.copyOf(notes);
+    }
+
+    /** A mail with no history, forwards or notes, as tests and simple callers build one. */
+    public ParsedMail(String messageId, String fromAddress, String fromName, String replyTo, String subject, Instant sentAt,
+            String contentType, Map<String, List<String>> headers, String body, List<Attachment> attachments) {
+        this(messageId, fromAddress, fromName, replyTo, subject, sentAt, contentType, headers, body, body, attachments,
+                List.of(), List.of());
     }
 
     public List<String> header(String name) {
@@ -51,8 +67,23 @@ public record ParsedMail(
         return text.toString();
     }
 
+    /** Every note of the mail and its attachments, for the record kept with the document. */
+    public List<String> allNotes() {
+        List<String> all = new ArrayList<>(notes);
+        for (Attachment attachment : attachments) {
+            if (!attachment.note().isEmpty()) {
+                all.add(attachment.name() + ": " + attachment.note());
+            }
+        }
+        return all;
+    }
+
+    public boolean encrypted() {
+        return notes.stream().anyMatch(note -> note.startsWith("encrypted"));
+    }
+
     @Override
     public String toString() {
-        return "ParsedMail[" + messageId + ", " + attachments.size() + " attachments]";
+        return "ParsedMail[" + messageId + ", " + attachments.size() + " attachments, " + forwarded.size() + " forwarded]";
     }
 }

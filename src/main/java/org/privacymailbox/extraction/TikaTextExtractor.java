@@ -1,27 +1,80 @@
 package org.privacymailbox.extraction;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 
-/** Apache Tika: detects the type of the content itself (never trusting the declared one) and reads its text. */
+/**
+ * Apache Tika: detects the type from the content itself (never trusting the declared one) and reads its text,
+ * each file inside a container separately. Images are read by Tesseract OCR when it is installed and switched on.
+ */
 public final class TikaTextExtractor implements TextExtractor {
 
-    private final Parser parser = new AutoDetectParser();
+    private final AutoDetectParser parser;
     private final int maxCharacters;
+    private final int maxDepth;
+    private final Ocr ocr;
+
+    /** How images are read: {@code enabled} is the setting, {@code available} whether Tesseract was found. */
+    public record Ocr(boolean enabled, boolean available, String languages, int timeoutSeconds) {
+
+        public static Ocr off() {
+            return new Ocr(false, false, "eng", 60);
+        }
+
+        /** OCR as configured, if the tesseract program can be run here. */
+        public static Ocr detect(boolean enabled, String languages, int timeoutSeconds) {
+            boolean available = false;
+            if (enabled) {
+                try {
+                    available = new TesseractOCRParser().hasTesseract();
+                } catch (Exception | LinkageError e) {
+                    available = false;
+                }
+            }
+            return new Ocr(enabled, available, languages, timeoutSeconds);
+        }
+
+        boolean reads() {
+            return enabled && available;
+        }
+    }
 
     public TikaTextExtractor(int maxCharacters) {
+        this(maxCharacters, 10, 100, Ocr.off());
+    }
+
+    public TikaTextExtractor(int maxCharacters, int maxDepth, long maxCompressionRatio, Ocr ocr) {
         this.maxCharacters = maxCharacters;
+        this.maxDepth = maxDepth;
+        this.ocr = ocr;
+        this.parser = new AutoDetectParser();
+        // Tika's own guard against zip bombs: output that grows far beyond the input is abandoned
+        AutoDetectParserConfig config = new AutoDetectParserConfig();
+        config.setMaximumCompressionRatio(maxCompressionRatio);
+        config.setOutputThreshold(1_000_000);
+        config.setMaximumDepth(Math.max(maxDepth * 20, 100));
+        config.setMaximumPackageEntryDepth(maxDepth);
+        parser.setAutoDetectParserConfig(config);
+    }
+
+    public Ocr ocr() {
+        return ocr;
     }
 
     @Override
@@ -35,33 +88,62 @@ public final class TikaTextExtractor implements TextExtractor {
             metadata.set(Metadata.CONTENT_TYPE, declaredType);
         }
         ParseContext context = new ParseContext();
-        // read what is inside archives and compound documents too
         context.set(Parser.class, parser);
-        try (InputStream stream = new ByteArrayInputStream(content)) {
+        context.set(TesseractOCRConfig.class, ocrConfig());
+        EmbeddedFileReader embedded = new EmbeddedFileReader(parser, context, maxDepth, maxCharacters);
+        context.set(EmbeddedDocumentExtractor.class, embedded);
+        String note = "";
+        try (InputStream stream = TikaInputStream.get(content)) {
             parser.parse(stream, handler, metadata, context);
-            return ExtractedText.complete(handler.toString().strip());
         } catch (EncryptedDocumentException e) {
-            return ExtractedText.unread("not read: encrypted");
+            note = "not read: encrypted";
         } catch (SAXException e) {
-            if (WriteLimitReachedException.isWriteLimitReached(e)) {
-                return new ExtractedText(handler.toString().strip(), "cut at " + maxCharacters + " characters");
-            }
-            return new ExtractedText(handler.toString().strip(), "not read completely: " + describe(e));
+            note = WriteLimitReachedException.isWriteLimitReached(e)
+                    ? "cut at " + maxCharacters + " characters"
+                    : "not read completely: " + describe(e);
         } catch (TikaException | IOException e) {
-            if (hasCause(e, EncryptedDocumentException.class)) {
-                return ExtractedText.unread("not read: encrypted");
-            }
-            return new ExtractedText(handler.toString().strip(), "not read: " + describe(e));
+            note = hasCause(e, EncryptedDocumentException.class) ? "not read: encrypted" : describe(e);
         }
+        String text = handler.toString().strip();
+        String type = metadata.get(Metadata.CONTENT_TYPE);
+        if (note.isEmpty() && text.isEmpty() && type != null && type.startsWith("image/")) {
+            note = imageNote(ocr.reads());
+        }
+        return new ExtractedText(text, note, embedded.files());
     }
 
-    private static String describe(Exception e) {
+    private TesseractOCRConfig ocrConfig() {
+        TesseractOCRConfig config = new TesseractOCRConfig();
+        config.setSkipOcr(!ocr.reads());
+        if (ocr.reads()) {
+            config.setLanguage(ocr.languages());
+            config.setTimeoutSeconds(ocr.timeoutSeconds());
+        }
+        return config;
+    }
+
+    String imageNote(boolean ocrTried) {
+        if (ocrTried) {
+            return "image: OCR found no text";
+        }
+        return ocr.enabled() ? "image, not read (OCR is not installed)" : "image, not read (OCR is switched off)";
+    }
+
+    static String describe(Exception e) {
+        if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("zip bomb")) {
+            return "not read: suspected zip bomb (expands far beyond the compression-ratio limit)";
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         // the exception's class says what went wrong; its message may quote the document, so it stays out
-        return "unreadable (" + root.getClass().getSimpleName() + ")";
+        return "not read: unreadable (" + root.getClass().getSimpleName() + ")";
+    }
+
+    static String baseType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

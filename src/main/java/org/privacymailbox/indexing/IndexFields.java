@@ -18,6 +18,8 @@ final class IndexFields {
     static final String BODY = "body";
     static final String ATTACHMENT_TEXT = "attachment_text";
     static final String IDENTITY_HASH = "identity_hash";
+    static final String FORWARDED_IN = "forwarded_in";
+    static final String NOTE = "note";
 
     /** The fields that plain words in a query are looked for in. */
     static final String[] TEXT_FIELDS = {SUBJECT, BODY, ATTACHMENT_TEXT, ATTACHMENT_NAME, FROM_NAME, FROM_ADDRESS};

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A mail as the index holds it. Identity numbers are already masked in every text here; {@code identityHashes}
- * are their keyed hashes, searchable but never shown.
+ * are their keyed hashes, searchable but never shown. A mail forwarded inside another is a document of its own:
+ * {@code forwardedIn} is then the mail key of the mail it came in (null otherwise). {@code notes} say what could
+ * not be read and why.
  */
 public record IndexedMail(
         String mailKey,
@@ -22,11 +24,14 @@ public record IndexedMail(
         List<String> attachmentNames,
         String body,
         String attachmentText,
-        List<String> identityHashes) {
+        List<String> identityHashes,
+        String forwardedIn,
+        List<String> notes) {
 
     public IndexedMail {
         attachmentNames = List.copyOf(attachmentNames);
         identityHashes = List.copyOf(identityHashes);
+        notes = List.copyOf(notes);
     }
 
     @Override

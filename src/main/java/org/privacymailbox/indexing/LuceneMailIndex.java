@@ -168,7 +168,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         }
         String from = document.get(FROM_ADDRESS);
         return new SearchHit(document.get(CASE_REFERENCE), document.get(MESSAGE_ID), document.get(SUBJECT), from,
-                receivedAt(document), document.get(TOPIC), document.get(LANGUAGE), snippet);
+                receivedAt(document), document.get(TOPIC), document.get(LANGUAGE), snippet, document.get(FORWARDED_IN) != null,
+                List.of(document.getValues(NOTE)));
     }
 
     private static Instant receivedAt(Document document) {
@@ -201,6 +202,10 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         for (String hash : mail.identityHashes()) {
             document.add(new StringField(IDENTITY_HASH, hash, Field.Store.NO));
         }
+        addKeyword(document, FORWARDED_IN, mail.forwardedIn());
+        for (String note : mail.notes()) {
+            document.add(new StoredField(NOTE, note));
+        }
         return document;
     }
 
@@ -209,7 +214,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         return new IndexedMail(document.get(MAIL_KEY), document.get(CASE_REFERENCE), document.get(MESSAGE_ID),
                 document.get(SHA256), document.get(FROM_ADDRESS), document.get(FROM_NAME), document.get(SUBJECT),
                 receivedAt(document), document.get(TOPIC), document.get(LANGUAGE), document.get(AUTOMATED_REASON), names,
-                document.get(BODY), document.get(ATTACHMENT_TEXT), List.of());
+                document.get(BODY), document.get(ATTACHMENT_TEXT), List.of(), document.get(FORWARDED_IN),
+                List.of(document.getValues(NOTE)));
     }
 
     private static void addKeyword(Document document, String field, String value) {

@@ -2,6 +2,8 @@ package org.privacymailbox.indexing;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.privacymailbox.cases.Inquiry;
 import org.privacymailbox.classification.Classification;
@@ -24,30 +26,55 @@ public class MailIndexer {
         this.clock = clock;
     }
 
+    /** Indexes the mail and, as documents of their own linked to it, every mail forwarded inside it. */
     public Inquiry index(Inquiry inquiry) throws IOException {
-        index.index(toIndexedMail(inquiry));
+        for (IndexedMail document : toIndexedMails(inquiry)) {
+            index.index(document);
+        }
         return inquiry;
     }
 
-    IndexedMail toIndexedMail(Inquiry inquiry) {
+    List<IndexedMail> toIndexedMails(Inquiry inquiry) {
         ParsedMail mail = inquiry.requireMail();
         Classification classification = inquiry.requireClassification();
         List<String> hashes = classification.identityNumbers().stream().map(hasher::hash).distinct().toList();
+        Instant received = inquiry.caseFile().openedAt() != null ? inquiry.caseFile().openedAt() : clock.instant();
+        String key = inquiry.caseFile().mailKey();
+        List<IndexedMail> documents = new ArrayList<>();
+        documents.add(document(key, null, inquiry, mail, received, classification, hashes));
+        addForwarded(key, key, mail, inquiry, received, classification, hashes, documents);
+        return documents;
+    }
+
+    private void addForwarded(String outerKey, String rootKey, ParsedMail outer, Inquiry inquiry, Instant received,
+            Classification classification, List<String> hashes, List<IndexedMail> documents) {
+        int number = 0;
+        for (ParsedMail forwarded : outer.forwarded()) {
+            String key = outerKey + "/forwarded-" + ++number;
+            documents.add(document(key, rootKey, inquiry, forwarded, received, classification, hashes));
+            addForwarded(key, rootKey, forwarded, inquiry, received, classification, hashes, documents);
+        }
+    }
+
+    private IndexedMail document(String key, String forwardedIn, Inquiry inquiry, ParsedMail mail, Instant received,
+            Classification classification, List<String> hashes) {
         return new IndexedMail(
-                inquiry.caseFile().mailKey(),
+                key,
                 inquiry.caseReference(),
                 mail.messageId(),
                 inquiry.archived().sha256(),
                 mail.fromAddress(),
                 mail.fromName(),
                 masker.mask(mail.subject()),
-                inquiry.caseFile().openedAt() != null ? inquiry.caseFile().openedAt() : clock.instant(),
+                received,
                 classification.topic().label(),
                 classification.language(),
                 classification.automatedReason(),
-                mail.attachmentNames(),
+                mail.attachmentNames().stream().map(masker::mask).toList(),
                 masker.mask(mail.body()),
                 masker.mask(mail.attachmentText()),
-                hashes);
+                hashes,
+                forwardedIn,
+                mail.allNotes().stream().map(masker::mask).toList());
     }
 }

@@ -1,8 +1,13 @@
 package org.privacymailbox.indexing;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One search result; {@code snippet} is HTML-escaped text with the matches inside {@code <mark>} elements. */
+/**
+ * One search result; {@code snippet} is HTML-escaped text with the matches inside {@code <mark>} elements.
+ * {@code forwarded} is true for a mail that came forwarded inside the case's mail; {@code notes} say what of it
+ * could not be read.
+ */
 public record SearchHit(
         String caseRef,
         String messageId,
@@ -11,5 +16,7 @@ public record SearchHit(
         Instant receivedAt,
         String topic,
         String language,
-        String snippet) {
+        String snippet,
+        boolean forwarded,
+        List<String> notes) {
 }

@@ -6,9 +6,23 @@ package org.privacymailbox.privacy;
  */
 public record IdentityNumber(IdentityType type, String value, int start, int end) {
 
-    /** The number's shape with every digit and letter hidden, e.g. {@code XXXXXX-XXXX}. */
+    /**
+     * The date of birth as written, every later digit or letter hidden and separators kept: {@code 150385-****},
+     * {@code 010190*****}. Staff recognise the person's birthday; the part that singles them out stays hidden.
+     */
     public String masked() {
-        return value.replaceAll("[\\p{Alnum}]", "X");
+        int dateDigits = type == IdentityType.SE_PNR && value.matches("\\d{8}.*") ? 8 : 6;
+        StringBuilder masked = new StringBuilder(value.length());
+        int digitsSeen = 0;
+        for (char c : value.toCharArray()) {
+            if (digitsSeen < dateDigits && Character.isDigit(c)) {
+                digitsSeen++;
+                masked.append(c);
+            } else {
+                masked.append(Character.isLetterOrDigit(c) ? '*' : c);
+            }
+        }
+        return masked.toString();
     }
 
     /** The form used for hashing: separators removed, so 010180-4321 and 0101804321 are the same person. */

@@ -21,12 +21,7 @@ public class RoutingMessageFactory {
 
     public RoutingMessage toMessage(Inquiry inquiry) {
         Classification classification = inquiry.requireClassification();
-        String queue = switch (classification.topic()) {
-            case PRIVACY -> settings.privacyQueue();
-            case BILLING -> settings.billingQueue();
-            case OTHER -> settings.generalQueue();
-            case AUTOMATED -> null;
-        };
+        String queue = settings.queueFor(classification.topic());
         if (queue == null) {
             return RoutingMessage.none();
         }
@@ -40,7 +35,7 @@ public class RoutingMessageFactory {
                 classification.topic().label(),
                 Math.round(classification.confidence() * 100) / 100.0,
                 classification.language(),
-                mail.attachmentNames(),
+                mail.attachmentNames().stream().map(masker::mask).toList(),
                 classification.identityNumbers().stream()
                         .map(n -> new MaskedIdentity(n.type().name(), n.masked()))
                         .distinct()

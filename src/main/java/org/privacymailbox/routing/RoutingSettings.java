@@ -1,5 +1,6 @@
 package org.privacymailbox.routing;
 
+import org.privacymailbox.classification.Topic;
 import org.privacymailbox.settings.InvalidSettingException;
 import org.privacymailbox.settings.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,16 @@ public record RoutingSettings(
         privacyQueue = queueName("privacy-mailbox.routing.privacy-queue", privacyQueue);
         billingQueue = queueName("privacy-mailbox.routing.billing-queue", billingQueue);
         generalQueue = queueName("privacy-mailbox.routing.general-queue", generalQueue);
+    }
+
+    /** The queue for mail of this topic; none for automated mail, which no one needs to handle. */
+    public String queueFor(Topic topic) {
+        return switch (topic) {
+            case PRIVACY -> privacyQueue;
+            case BILLING -> billingQueue;
+            case OTHER -> generalQueue;
+            case AUTOMATED -> null;
+        };
     }
 
     private static String queueName(String setting, String value) {

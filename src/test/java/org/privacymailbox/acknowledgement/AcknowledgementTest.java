@@ -45,7 +45,7 @@ class AcknowledgementTest {
     void acknowledgementIsInTheCustomersLanguageWithCaseReferenceAndNoneOfTheirIdentityNumbers() throws Exception {
         Inquiry inquiry = inquiry("kirsten@example.dk", null, "Mit CPR 010180-4321\r\nBcc: victim@example.org", Topic.PRIVACY, "", "da");
         MimeMessage ack = composer.compose(inquiry, policy.decide(inquiry));
-        assertThat(ack.getSubject()).isEqualTo("[DPO-2024-000042] Vi har modtaget din henvendelse: Mit CPR XXXXXX-XXXX Bcc: victim@example.org");
+        assertThat(ack.getSubject()).isEqualTo("[DPO-2024-000042] Vi har modtaget din henvendelse: Mit CPR 010180-**** Bcc: victim@example.org");
         assertThat(ack.getHeader("Bcc")).isNull();
         assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
         assertThat(ack.getHeader("X-Auto-Response-Suppress", null)).isEqualTo("All");

