@@ -49,6 +49,14 @@ public class LanguageDetector {
                 return new DetectedLanguage(voted, voted.equals(language) ? Math.max(confidence, vote.get().share()) : vote.get().share());
             }
         }
+        if ("sv".equals(language) && scandinavian.clearlyNotSwedish(sample)) {
+            for (LanguageResult candidate : results) {
+                String next = normalise(candidate.getLanguage());
+                if (next.equals("da") || next.equals("no")) {
+                    return new DetectedLanguage(next, candidate.getRawScore());
+                }
+            }
+        }
         if (language == null) {
             return new DetectedLanguage("en", 0);
         }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,11 @@ import java.util.regex.Pattern;
 final class ScandinavianWords {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
+    /** Spellings that mark a language inside compounds and inflections, which a word list cannot enumerate. */
+    private static final List<Cue> CUES = List.of(
+            new Cue(Pattern.compile("opplys|sjon$|^kj|^hj[e]|kk$|^ikkj"), "no"),
+            new Cue(Pattern.compile("(?<!p)oplys|hed$|heden$|heder$|erne$|^hj[æ]|ighed"), "da"),
+            new Cue(Pattern.compile("uppgift|^hj[ä]|tion$|tionen$|[äö]"), "sv"));
     private static final double MIN_SCORE = 1.5;
     private static final double MIN_LEAD = 1.0;
 
@@ -40,6 +46,12 @@ final class ScandinavianWords {
             Set<String> languages = languagesByWord.get(m.group());
             if (languages != null) {
                 languages.forEach(language -> score.merge(language, 1.0 / languages.size(), Double::sum));
+            } else {
+                for (Cue cue : CUES) {
+                    if (cue.pattern().matcher(m.group()).find()) {
+                        score.merge(cue.language(), 0.5, Double::sum);
+                    }
+                }
             }
         }
         // ä and ö are Swedish letters; æ and ø are Danish and Norwegian ones
@@ -69,6 +81,28 @@ final class ScandinavianWords {
     }
 
     record Vote(String language, double share) {
+    }
+
+    private record Cue(Pattern pattern, String language) {
+    }
+
+    /** Whether the text has Danish or Norwegian words and nothing Swedish: then it is not Swedish, whatever n-grams say. */
+    boolean clearlyNotSwedish(String text) {
+        double danishOrNorwegian = 0;
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            Set<String> languages = languagesByWord.get(m.group());
+            if (languages == null) {
+                continue;
+            }
+            if (languages.contains("sv") && languages.size() < 3) {
+                return false;
+            }
+            if (!languages.contains("sv")) {
+                danishOrNorwegian++;
+            }
+        }
+        return danishOrNorwegian >= 1 && text.codePoints().noneMatch(c -> c == 'ä' || c == 'ö' || c == 'Ä' || c == 'Ö');
     }
 
     private static Map<String, Set<String>> load() {

@@ -1,5 +1,6 @@
 package org.privacymailbox.extraction;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,13 +31,26 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
     private final int maxDepth;
     private final List<ExtractedText.EmbeddedFile> files = new ArrayList<>();
     private final List<String> path = new ArrayList<>();
+    private final long maxExpandedBytes;
+    private long expandedBytes;
+    private boolean bomb;
     private int charactersLeft;
 
-    EmbeddedFileReader(Parser parser, ParseContext context, int maxDepth, int maxCharacters) {
+    /**
+     * {@code maxExpandedBytes}: how many bytes the files inside may add up to before the container is taken for a
+     * zip bomb. Tika's own guard cannot see this, because each file is read on its own here.
+     */
+    EmbeddedFileReader(Parser parser, ParseContext context, int maxDepth, int maxCharacters, long maxExpandedBytes) {
         this.parser = parser;
         this.context = context;
         this.maxDepth = maxDepth;
         this.charactersLeft = maxCharacters;
+        this.maxExpandedBytes = maxExpandedBytes;
+    }
+
+    /** Whether reading stopped because the contents expanded beyond the limit. */
+    boolean bombSuspected() {
+        return bomb;
     }
 
     List<ExtractedText.EmbeddedFile> files() {
@@ -55,6 +69,9 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
     @Override
     public void parseEmbedded(InputStream stream, ContentHandler ignored, Metadata metadata, boolean outputHtml)
             throws SAXException, IOException {
+        if (bomb) {
+            return;
+        }
         String name = nameOf(metadata);
         String fullPath = path.isEmpty() ? name : String.join("/", path) + "/" + name;
         if (path.size() >= maxDepth) {
@@ -64,7 +81,7 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
         path.add(name);
         BodyContentHandler handler = new BodyContentHandler(Math.max(1, charactersLeft));
         String note = "";
-        try (TikaInputStream in = TikaInputStream.get(CloseShieldInputStream.wrap(stream))) {
+        try (TikaInputStream in = TikaInputStream.get(new ExpansionGuard(CloseShieldInputStream.wrap(stream)))) {
             parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
             note = "not read: encrypted";
@@ -73,7 +90,10 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
                 throw e;
             }
             note = "cut: the attachment's character limit was reached";
-        } catch (TikaException e) {
+        } catch (TikaException | IOException e) {
+            if (bomb) {
+                return;
+            }
             note = TikaTextExtractor.describe(e);
         } finally {
             path.remove(path.size() - 1);
@@ -86,6 +106,40 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
         }
         long size = metadata.get(Metadata.CONTENT_LENGTH) == null ? -1 : parseLong(metadata.get(Metadata.CONTENT_LENGTH));
         files.add(new ExtractedText.EmbeddedFile(fullPath, type == null ? null : TikaTextExtractor.baseType(type), size, text, note));
+    }
+
+    /** Counts what the files inside expand to, and stops the reading past the limit. */
+    private final class ExpansionGuard extends FilterInputStream {
+
+        ExpansionGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            expandedBytes += n;
+            if (expandedBytes > maxExpandedBytes) {
+                bomb = true;
+                throw new IOException("contents expand beyond " + maxExpandedBytes + " bytes");
+            }
+        }
     }
 
     private static String nameOf(Metadata metadata) {

@@ -38,12 +38,22 @@ final class HtmlText {
         }
         StringBuilder text = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
+            // quoted replies are <blockquote> in HTML; marked with "> " they are recognised as history, as in plain text
+            private int quoteDepth;
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    text.append(textNode.text());
+                    String words = textNode.text();
+                    if (quoteDepth > 0 && !words.isBlank() && (text.isEmpty() || text.charAt(text.length() - 1) == '\n')) {
+                        text.append("> ".repeat(quoteDepth));
+                    }
+                    text.append(words);
                 } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                     newline(text);
+                    if (element.normalName().equals("blockquote")) {
+                        quoteDepth++;
+                    }
                 }
             }
 
@@ -51,10 +61,14 @@ final class HtmlText {
             public void tail(Node node, int depth) {
                 if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
                     newline(text);
+                    if (element.normalName().equals("blockquote")) {
+                        quoteDepth--;
+                    }
                 }
             }
         }, document.body() == null ? document : document.body());
-        return text.toString().replaceAll("[ \\t\\u00a0]+", " ").replaceAll(" *\\n *", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return text.toString().replaceAll("[ \\t\\u00a0]+", " ").replaceAll("(?m)^(?:> )+$", "").replaceAll(" *\\n *", "\n")
+                .replaceAll("\\n{3,}", "\n\n").strip();
     }
 
     private static boolean isHidden(Element element) {

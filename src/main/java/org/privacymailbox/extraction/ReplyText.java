@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  */
 final class ReplyText {
 
+    /** "On … wrote:", "Den … skrev Navn <a@b>:", "Am … schrieb …:", "… kirjoitti:", with the name before or after. */
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^(?:on\\b.{4,200}\\bwrote|den\\b.{4,200}\\bskrev|.{2,200}\\bskrev|am\\b.{4,200}\\bschrieb|.{2,200}\\bschrieb"
-                    + "|.{2,200}\\bkirjoitti|le\\b.{4,200}\\ba écrit|.{2,200}\\bwrote)\\s*:?\\s*$",
+            "^(?:.{0,200}\\b(?:wrote|skrev|schrieb|kirjoitti|a écrit|escribió|schreef)\\b.{0,200}:|.{2,200}\\b(?:wrote|skrev|schrieb|kirjoitti))\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern SEPARATOR = Pattern.compile(
             "^\\s*[-_=*]{2,}\\s*(?:original message|oprindelig meddelelse|ursprungligt meddelande|opprinnelig melding"
@@ -98,16 +98,14 @@ final class ReplyText {
         return false;
     }
 
+    /** An attribution is only taken as one when quoted lines follow it; "Jeg skrev til jer i går:" is not one. */
     private static boolean followedByQuote(String[] lines, int i) {
         for (int j = i + 1; j < Math.min(lines.length, i + 4); j++) {
-            if (lines[j].startsWith(">")) {
-                return true;
-            }
             if (!lines[j].isBlank()) {
-                return lines[i].strip().endsWith(":");
+                return lines[j].startsWith(">");
             }
         }
-        return lines[i].strip().endsWith(":");
+        return false;
     }
 
     private static String interleaved(String[] lines, int signatureStart) {

@@ -25,9 +25,12 @@ import org.xml.sax.SAXException;
  */
 public final class TikaTextExtractor implements TextExtractor {
 
+    private static final long MIN_EXPANSION_ALLOWED = 10L * 1024 * 1024;
+
     private final AutoDetectParser parser;
     private final int maxCharacters;
     private final int maxDepth;
+    private final long maxCompressionRatio;
     private final Ocr ocr;
 
     /** How images are read: {@code enabled} is the setting, {@code available} whether Tesseract was found. */
@@ -62,6 +65,7 @@ public final class TikaTextExtractor implements TextExtractor {
     public TikaTextExtractor(int maxCharacters, int maxDepth, long maxCompressionRatio, Ocr ocr) {
         this.maxCharacters = maxCharacters;
         this.maxDepth = maxDepth;
+        this.maxCompressionRatio = maxCompressionRatio;
         this.ocr = ocr;
         this.parser = new AutoDetectParser();
         // Tika's own guard against zip bombs: output that grows far beyond the input is abandoned
@@ -90,7 +94,9 @@ public final class TikaTextExtractor implements TextExtractor {
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
         context.set(TesseractOCRConfig.class, ocrConfig());
-        EmbeddedFileReader embedded = new EmbeddedFileReader(parser, context, maxDepth, maxCharacters);
+        // small containers get some room: a 20 KB zip of ordinary text may well expand a hundredfold
+        long maxExpanded = Math.max(MIN_EXPANSION_ALLOWED, maxCompressionRatio * content.length);
+        EmbeddedFileReader embedded = new EmbeddedFileReader(parser, context, maxDepth, maxCharacters, maxExpanded);
         context.set(EmbeddedDocumentExtractor.class, embedded);
         String note = "";
         try (InputStream stream = TikaInputStream.get(content)) {
@@ -103,6 +109,9 @@ public final class TikaTextExtractor implements TextExtractor {
                     : "not read completely: " + describe(e);
         } catch (TikaException | IOException e) {
             note = hasCause(e, EncryptedDocumentException.class) ? "not read: encrypted" : describe(e);
+        }
+        if (embedded.bombSuspected()) {
+            note = "not read completely: suspected zip bomb (its contents expand more than " + maxCompressionRatio + " times)";
         }
         String text = handler.toString().strip();
         String type = metadata.get(Metadata.CONTENT_TYPE);

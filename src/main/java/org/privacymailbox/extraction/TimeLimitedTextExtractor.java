@@ -37,7 +37,7 @@ public final class TimeLimitedTextExtractor implements TextExtractor {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
-            return ExtractedText.unread("not read: parsing was abandoned after " + timeout.toSeconds() + " s");
+            return ExtractedText.unread("not read: parsing was abandoned after " + seconds(timeout) + " s");
         } catch (InterruptedException e) {
             result.cancel(true);
             Thread.currentThread().interrupt();
@@ -51,6 +51,11 @@ public final class TimeLimitedTextExtractor implements TextExtractor {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 
     @Override
