@@ -340,6 +340,11 @@ public class MailParser {
                     return raw.readAllBytes();
                 }
             }
+            if (part instanceof MimeMessage message) {
+                try (InputStream raw = message.getRawInputStream()) {
+                    return raw.readAllBytes();
+                }
+            }
             throw e;
         }
     }
