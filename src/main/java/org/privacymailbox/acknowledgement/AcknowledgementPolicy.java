@@ -15,12 +15,10 @@ public class AcknowledgementPolicy {
 
     private final boolean enabled;
     private final String ownAddress;
-    private final String ownDomain;
 
     public AcknowledgementPolicy(boolean enabled, String ownAddress) {
         this.enabled = enabled;
         this.ownAddress = ownAddress.toLowerCase(Locale.ROOT);
-        this.ownDomain = this.ownAddress.substring(this.ownAddress.indexOf('@') + 1);
     }
 
     public AcknowledgementDecision decide(Inquiry inquiry) {
@@ -41,9 +39,9 @@ public class AcknowledgementPolicy {
         if (recipient == null) {
             return AcknowledgementDecision.suppress("no valid sender address");
         }
-        String lower = recipient.toLowerCase(Locale.ROOT);
-        if (lower.equals(ownAddress) || lower.endsWith("@" + ownDomain)) {
-            return AcknowledgementDecision.suppress("sender is our own address or domain");
+        // colleagues at our own domain are people too; our own systems are recognised as automated mail
+        if (recipient.toLowerCase(Locale.ROOT).equals(ownAddress)) {
+            return AcknowledgementDecision.suppress("sender is our own address");
         }
         return AcknowledgementDecision.sendTo(recipient);
     }

@@ -21,6 +21,9 @@ public class AutomatedMailDetector {
                     + "|returned mail|mail delivery failed|olevererbart|kunne ikke leveres|kan ikke leveres)",
             Pattern.CASE_INSENSITIVE);
 
+    /** The Message-ID our acknowledgements carry: the case reference, a random part, our domain. */
+    private static final Pattern OWN_ACKNOWLEDGEMENT_ID = Pattern.compile("<[a-z]+-\\d{4}-\\d+\\.[0-9a-f]{16}@[^>]+>");
+
     private final String ownAddress;
     private final String ownDomain;
 
@@ -59,8 +62,8 @@ public class AutomatedMailDetector {
             return Optional.of("sent from our own address");
         }
         String messageId = mail.messageId() == null ? "" : mail.messageId().toLowerCase(Locale.ROOT);
-        if (messageId.endsWith("@" + ownDomain + ">")) {
-            return Optional.of("Message-ID of our own domain");
+        if (OWN_ACKNOWLEDGEMENT_ID.matcher(messageId).matches() && messageId.endsWith("@" + ownDomain + ">")) {
+            return Optional.of("Message-ID of our own acknowledgement");
         }
         String subject = mail.subject().strip().replaceFirst("^(?i)(re|sv|vs|aw|fw|fwd):\\s*", "");
         if (OUT_OF_OFFICE_SUBJECT.matcher(subject).find()) {

@@ -31,8 +31,13 @@ class AcknowledgementTest {
     }
 
     @Test
-    void mailFromOurOwnDomainIsNeverAcknowledged() {
-        assertThat(policy.decide(inquiry("colleague@example.com", null, "Hej", Topic.OTHER, "", "da")).send()).isFalse();
+    void mailFromOurOwnAddressIsNeverAcknowledged() {
+        assertThat(policy.decide(inquiry(MAILBOX, null, "Hej", Topic.OTHER, "", "da")).send()).isFalse();
+    }
+
+    @Test
+    void colleagueAtOurOwnDomainIsAcknowledgedLikeAnyoneElse() {
+        assertThat(policy.decide(inquiry("colleague@example.com", null, "Hej", Topic.OTHER, "", "da")).send()).isTrue();
     }
 
     @Test
