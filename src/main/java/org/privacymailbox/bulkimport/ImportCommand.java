@@ -37,6 +37,7 @@ public final class ImportCommand {
     static final int OK = 0;
     static final int SOME_FAILED = 1;
     static final int USAGE_ERROR = 2;
+    private static final int MAX_LISTED = 10;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -106,8 +107,10 @@ public final class ImportCommand {
             return SOME_FAILED;
         }
         progress.finish();
-        for (String skipped : sources.notMail()) {
-            err.println("not mail, left alone: " + skipped);
+        List<String> notMail = sources.notMail();
+        notMail.stream().limit(MAX_LISTED).forEach(skipped -> err.println("not mail, left alone: " + skipped));
+        if (notMail.size() > MAX_LISTED) {
+            err.println("… and " + (notMail.size() - MAX_LISTED) + " more files that are not mail");
         }
         out.println(summary(arguments.dryRun(), read[0], counts, progress.seconds(), sources.notMail().size()));
         return counts.get(MailImporter.Outcome.FAILED) == 0 ? OK : SOME_FAILED;
@@ -118,7 +121,7 @@ public final class ImportCommand {
         return String.format("%s%d read, %d %s, %d skipped (already imported), %d %s, %d failed%s in %.1f s (%.1f mails/s)",
                 dryRun ? "dry run: " : "", read, counts.get(MailImporter.Outcome.INDEXED), verb, counts.get(MailImporter.Outcome.SKIPPED),
                 counts.get(MailImporter.Outcome.QUARANTINED), dryRun ? "unreadable (would be quarantined)" : "quarantined",
-                counts.get(MailImporter.Outcome.FAILED), notMail == 0 ? "" : ", " + notMail + " files not mail",
+                counts.get(MailImporter.Outcome.FAILED), notMail == 0 ? "" : ", " + notMail + (notMail == 1 ? " file" : " files") + " not mail",
                 seconds, seconds > 0 ? read / seconds : 0);
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -139,6 +140,9 @@ public final class TikaTextExtractor implements TextExtractor {
     }
 
     static String describe(Exception e) {
+        if (e instanceof ZeroByteFileException) {
+            return "empty file";
+        }
         if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("zip bomb")) {
             return "not read: suspected zip bomb (expands far beyond the compression-ratio limit)";
         }
