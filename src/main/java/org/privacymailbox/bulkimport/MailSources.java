@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -24,7 +26,7 @@ import java.util.zip.GZIPInputStream;
 final class MailSources {
 
     private static final int SNIFF_BYTES = 4096;
-    private static final java.util.regex.Pattern HEADER_START = java.util.regex.Pattern.compile(
+    private static final Pattern HEADER_START = Pattern.compile(
             "[\\r\\n]*[A-Za-z][A-Za-z0-9_-]*:[^\\n]*\\r?\\n(?:[ \\t][^\\n]*\\r?\\n)*[A-Za-z][A-Za-z0-9_-]*:");
 
     private final List<Path> files;
@@ -134,7 +136,7 @@ final class MailSources {
 
     /** Starts with two header fields ("Name: value"), as every mail does; a README or a JSON file does not. */
     static boolean looksLikeMail(byte[] head) {
-        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(head, StandardCharsets.ISO_8859_1);
         return HEADER_START.matcher(text).lookingAt();
     }
 

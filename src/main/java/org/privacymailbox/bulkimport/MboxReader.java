@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -119,7 +120,7 @@ final class MboxReader implements Iterator<byte[]> {
             }
             if (end > 0 && bytes[end - 1] == '\n') {
                 // the blank line before the next "From " belongs to the mbox, not to the message
-                return java.util.Arrays.copyOf(bytes, end);
+                return Arrays.copyOf(bytes, end);
             }
         }
         return bytes;

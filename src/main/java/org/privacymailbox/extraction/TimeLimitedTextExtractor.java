@@ -1,5 +1,6 @@
 package org.privacymailbox.extraction;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +56,7 @@ public final class TimeLimitedTextExtractor implements TextExtractor {
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? Long.toString(millis / 1000) : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -2,10 +2,13 @@ package org.privacymailbox.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.privacymailbox.extraction.MailParser;
+import org.privacymailbox.extraction.TikaTextExtractor;
 
 /**
  * Danish against Norwegian (and both against Swedish) on short inquiries, the case character n-gram detection gets
@@ -84,12 +87,12 @@ class ScandinavianLanguageTest {
 
     @Test
     void theCustomersNewTextDecidesTheLanguageNotTheQuotedHistory() throws Exception {
-        var mail = new org.privacymailbox.extraction.MailParser(new org.privacymailbox.extraction.TikaTextExtractor(10_000)).parse(
+        var mail = new MailParser(new TikaTextExtractor(10_000)).parse(
                 ("From: a@example.no\r\nSubject: Re: Your request\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
                         + "Jeg har fortsatt ikke fått svar på spørsmålet mitt.\r\n\r\nOn Mon, 3 Mar 2025, Privacy <privacy@example.com> wrote:\r\n"
                         + "> Thank you for contacting us about your personal data. We have received your request and\r\n"
                         + "> will answer it within thirty days, as the regulation requires. Kind regards, the privacy team.\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(new LanguageDetector().detect(mail.ownText()).language()).isEqualTo("no");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -72,7 +73,7 @@ class ExtractionLimitsTest {
             zip.putNextEntry(new ZipEntry("data.xml"));
             zip.write("<?xml version=\"1.0\"?><data><!--".getBytes(StandardCharsets.US_ASCII));
             byte[] filler = new byte[1 << 20];
-            java.util.Arrays.fill(filler, (byte) 'x');
+            Arrays.fill(filler, (byte) 'x');
             for (int i = 0; i < 64; i++) {
                 zip.write(filler);
             }
