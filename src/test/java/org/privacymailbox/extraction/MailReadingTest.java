@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.junit.jupiter.api.Test;
 
 /** How real mail is read: each test is one thing a mail client out there gets wrong or does differently. */
@@ -212,6 +214,18 @@ class MailReadingTest {
         ParsedMail mail = read(raw);
         assertThat(mail.body()).isEqualTo("Slet venligst min konto.");
         assertThat(mail.attachments()).isEmpty();
+        assertThat(mail.notes()).contains("signed (S/MIME)");
+    }
+
+    @Test
+    void opaqueSmimeSignedMailIsUnwrappedAndRead() throws Exception {
+        byte[] inner = "Content-Type: text/plain; charset=utf-8\r\n\r\nJag begär registerutdrag.\r\n".getBytes(StandardCharsets.UTF_8);
+        // a signed-data structure that carries the mail inside it (no signer needed to test the unwrapping)
+        byte[] cms = new CMSSignedDataGenerator()
+                .generate(new CMSProcessableByteArray(inner), true).getEncoded();
+        ParsedMail mail = read(HEAD + "Subject: signed\r\nContent-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + Attachments.base64Lines(cms) + "\r\n");
+        assertThat(mail.body()).isEqualTo("Jag begär registerutdrag.");
         assertThat(mail.notes()).contains("signed (S/MIME)");
     }
 
