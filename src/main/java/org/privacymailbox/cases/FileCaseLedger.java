@@ -133,7 +133,7 @@ public class FileCaseLedger implements CaseLedger {
         return root.resolve(hash.substring(0, 2)).resolve(hash + ".properties");
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

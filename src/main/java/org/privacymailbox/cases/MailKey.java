@@ -6,9 +6,15 @@ public final class MailKey {
     private MailKey() {
     }
 
+    /** Longer Message-IDs are hashed: no real one comes near, and keys must fit index terms and logs. */
+    static final int MAX_MESSAGE_ID = 512;
+
     public static String of(String messageId, String sha256) {
         String normalised = normaliseMessageId(messageId);
-        return normalised.isEmpty() ? "sha256:" + sha256 : "mid:" + normalised;
+        if (normalised.isEmpty()) {
+            return "sha256:" + sha256;
+        }
+        return normalised.length() > MAX_MESSAGE_ID ? "mid-sha256:" + FileCaseLedger.sha256(normalised) : "mid:" + normalised;
     }
 
     public static String normaliseMessageId(String messageId) {

@@ -44,6 +44,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     private static final int MAX_QUERY_LENGTH = 1000;
     private static final int SNIPPET_LENGTH = 240;
+    private static final int MAX_KEYWORD = 8000;
 
     private final Analyzer analyzer;
     private final IndexWriter writer;
@@ -219,9 +220,11 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     }
 
     private static void addKeyword(Document document, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            document.add(new StringField(field, value, Field.Store.YES));
+        if (value == null || value.isEmpty()) {
+            return;
         }
+        // a term must stay under Lucene's 32 KB limit; a header that long is hostile and only stored, not searchable
+        document.add(value.length() > MAX_KEYWORD ? new StoredField(field, value) : new StringField(field, value, Field.Store.YES));
     }
 
     private static void addText(Document document, String field, String value) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.privacymailbox.archive.ArchivedMail;
 import org.privacymailbox.cases.CaseFile;
 import org.privacymailbox.cases.Inquiry;
+import org.privacymailbox.cases.MailKey;
 import org.privacymailbox.classification.Classification;
 import org.privacymailbox.classification.Topic;
 import org.privacymailbox.extraction.MailParser;
@@ -58,6 +60,21 @@ class MailIndexerTest {
             assertThat(index.count()).isEqualTo(2);
             new MailIndexer(index, new IdentityMasker(detector), new IdentityHasher(new byte[32]), Clock.systemUTC()).index(inquiry);
             assertThat(index.count()).as("indexing the same mail again replaces its documents").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void hostileHeaderLongerThanAnIndexTermIsStoredNotRefused() throws Exception {
+        String longId = "<" + "x".repeat(40_000) + "@example.dk>";
+        ParsedMail mail = new ParsedMail(longId, "a@example.dk", null, null, "Hej", null, "text/plain", Map.of(),
+                "almindelig tekst", List.of());
+        Inquiry inquiry = new Inquiry(new ArchivedMail("b".repeat(64), new byte[0]),
+                new CaseFile(MailKey.of(longId, "b".repeat(64)), "DPO-2026-000008", Instant.now(), Set.of()), mail,
+                new Classification(Topic.OTHER, 0.5, "da", 0.9, "", List.of()));
+        IdentityNumberDetector detector = new IdentityNumberDetector();
+        try (LuceneMailIndex index = new LuceneMailIndex(new ByteBuffersDirectory(), new StandardAnalyzer(CharArraySet.EMPTY_SET))) {
+            new MailIndexer(index, new IdentityMasker(detector), new IdentityHasher(new byte[32]), Clock.systemUTC()).index(inquiry);
+            assertThat(index.search("almindelig", 10).hits()).singleElement().extracting(SearchHit::caseRef).isEqualTo("DPO-2026-000008");
         }
     }
 }
