@@ -191,6 +191,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void messageThatCannotBeQueuedNowFailsTheRunAndIsImportedByTheNextRun() throws Exception {
+        Path eml = work.resolve("one.eml");
+        Files.writeString(eml, "From: a@example.dk\r\nSubject: Indsigt\r\nMessage-ID: <retry@example.dk>\r\n\r\n"
+                + "Jeg beder om indsigt i mine oplysninger.\r\n");
+        Path data = work.resolve("data");
+        Path reportFile = work.resolve("report.jsonl");
+        // a broker nobody listens on: the queue stage fails after its retries, nothing is set aside
+        Run down = importCommand("--report", reportFile.toString(), eml.toString(), "--privacy-mailbox.data-dir=" + data,
+                "--spring.artemis.mode=native", "--spring.artemis.broker-url=tcp://127.0.0.1:" + TestMail.freePort());
+        assertThat(down.exitCode()).isEqualTo(1);
+        assertThat(down.out()).contains("1 read, 0 indexed, 0 skipped (already imported), 0 quarantined, 1 failed");
+        assertThat(report(reportFile)).singleElement().satisfies(line ->
+                assertThat(line.get("error").asString()).startsWith("not imported, run the import again"));
+
+        Run up = importCommand("--report", reportFile.toString(), eml.toString(), "--privacy-mailbox.data-dir=" + data);
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(up.out()).contains("1 read, 1 indexed, 0 skipped");
+        assertThat(report(reportFile)).singleElement().satisfies(line -> assertThat(line.get("error").isNull()).isTrue());
+    }
+
+    @Test
     void maildirsAndGzippedMboxesAreRead() throws Exception {
         Path maildir = work.resolve("Maildir");
         for (String folder : List.of("cur", "new", "tmp")) {
