@@ -1,10 +1,18 @@
 package org.privacymailbox;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.privacymailbox.bulkimport.ImportCommand;
+import org.privacymailbox.evaluation.EvaluateCommand;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -14,6 +22,28 @@ public class PrivacyMailboxApplication {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("evaluate")) {
+            System.exit(EvaluateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(PrivacyMailboxApplication.class, args);
+    }
+
+    /**
+     * The service's beans for a command line tool: no web server, no mailbox polling, no acknowledgements. With
+     * {@code writes} false also no routes and no broker: nothing is written anywhere.
+     */
+    public static ConfigurableApplicationContext commandContext(boolean writes, List<String> settings) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (!writes) {
+            properties.put("camel.main.routes-collector-enabled", "false");
+            properties.put("spring.artemis.embedded.enabled", "false");
+        }
+        return new SpringApplicationBuilder(PrivacyMailboxApplication.class)
+                .profiles("import")
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .run(settings.toArray(String[]::new));
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -19,9 +18,6 @@ import org.privacymailbox.classification.InquiryClassifier;
 import org.privacymailbox.extraction.MailParser;
 import org.privacymailbox.privacy.IdentityMasker;
 import org.privacymailbox.routing.RoutingSettings;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -138,19 +134,7 @@ public final class ImportCommand {
     }
 
     private static ConfigurableApplicationContext start(Arguments arguments) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        if (arguments.dryRun()) {
-            // a dry run writes nothing: no routes, no broker, no index; only the reading and classifying beans are made
-            properties.put("camel.main.routes-collector-enabled", "false");
-            properties.put("spring.artemis.embedded.enabled", "false");
-        }
-        return new SpringApplicationBuilder(PrivacyMailboxApplication.class)
-                .profiles("import")
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties(properties)
-                .run(arguments.springArguments().toArray(String[]::new));
+        return PrivacyMailboxApplication.commandContext(!arguments.dryRun(), arguments.springArguments());
     }
 
     private static String firstLine(Throwable e) {

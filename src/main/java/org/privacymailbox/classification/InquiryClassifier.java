@@ -37,14 +37,15 @@ public class InquiryClassifier {
         if (machine.isPresent()) {
             return new Classification(Topic.AUTOMATED, 1.0, language.language(), language.confidence(), machine.get(), numbers);
         }
-        StringBuilder written = new StringBuilder(mail.subject()).append('\n').append(mail.ownText()).append('\n')
-                .append(String.join(" ", mail.attachmentNames()));
+        String written = mail.subject() + "\n" + mail.ownText();
+        StringBuilder supporting = new StringBuilder(String.join("\n", mail.attachmentNames())).append('\n').append(mail.attachmentText());
         // a customer who forwards a mail with a line of their own means what the forwarded mail is about
         for (ParsedMail forwarded : mail.forwarded()) {
-            written.append('\n').append(forwarded.subject()).append('\n').append(forwarded.ownText());
+            supporting.append('\n').append(forwarded.subject()).append('\n').append(forwarded.ownText());
         }
-        TopicClassifier.Result topic = topics.classify(written.toString());
-        return new Classification(topic.topic(), topic.confidence(), language.language(), language.confidence(), "", numbers);
+        TopicClassifier.Result topic = topics.classify(written, supporting.toString());
+        return new Classification(topic.topic(), topic.subtopic(), topic.confidence(), language.language(), language.confidence(), "",
+                numbers);
     }
 
     private void collectIdentityNumbers(ParsedMail mail, List<IdentityNumber> numbers) {

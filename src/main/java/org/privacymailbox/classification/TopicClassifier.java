@@ -1,56 +1,142 @@
 package org.privacymailbox.classification;
 
-import java.text.Normalizer;
-import java.util.EnumMap;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Scores a customer's text against the vocabulary. A data-subject request wins over billing words, because a
- * privacy request sent to billing misses its legal deadline. No signal at all means a person wrote about
- * something else.
+ * Scores a customer's words against the vocabulary, in every language at once (a Norwegian mail read as Danish
+ * still matches Norwegian words). A data-subject request wins over billing words, because a privacy request sent to
+ * billing misses its legal deadline. No signal at all means a person wrote about something else. Attachments and
+ * forwarded text count half and never make a request: a receipt full of invoice words is evidence, not intent.
  */
 public class TopicClassifier {
 
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}.]+");
-    private static final int COMPOUND_STEM_LENGTH = 6;
-    private static final int REQUEST_WEIGHT = 3;
+    private static final int PHRASE_SLOP = 3;
+    private static final double SUPPORTING_FACTOR = 0.5;
+    private static final double STRONG_SCORE = 3.0;
 
-    private final Vocabulary vocabulary;
+    private final TopicTerms terms;
+    private final List<CompiledEntry> entries;
 
     public TopicClassifier(Vocabulary vocabulary) {
-        this.vocabulary = vocabulary;
-    }
-
-    public Result classify(String text) {
-        String normalised = " " + NOT_WORD.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC))
-                .replaceAll(" ") + " ";
-        Map<Topic, Integer> scores = new EnumMap<>(Topic.class);
-        boolean request = false;
+        Map<String, Set<String>> compoundParts = new HashMap<>();
         for (Vocabulary.Entry entry : vocabulary.entries()) {
-            if (matches(normalised, entry.stem())) {
-                scores.merge(entry.topic(), entry.weight(), Integer::sum);
-                request |= entry.topic() == Topic.PRIVACY && entry.weight() >= REQUEST_WEIGHT;
+            for (String word : entry.phrase().split("\\s+")) {
+                compoundParts.computeIfAbsent(entry.language(), l -> new HashSet<>()).add(word);
             }
         }
-        int privacy = scores.getOrDefault(Topic.PRIVACY, 0);
-        int billing = scores.getOrDefault(Topic.BILLING, 0);
+        this.terms = new TopicTerms(compoundParts);
+        this.entries = new ArrayList<>();
+        for (Vocabulary.Entry entry : vocabulary.entries()) {
+            List<String> phrase = terms.terms(entry.language(), entry.phrase());
+            if (phrase.isEmpty()) {
+                throw new IllegalArgumentException(entry.origin() + ": '" + entry.phrase() + "' has no words");
+            }
+            if (phrase.size() == 1 && terms.isStopWord(entry.language(), entry.phrase())) {
+                throw new IllegalArgumentException(entry.origin() + ": '" + entry.phrase() + "' is a stop word and would match every mail");
+            }
+            entries.add(new CompiledEntry(entry, phrase, entry.topic().label() + "/" + entry.subtopic() + ":" + String.join(" ", phrase)));
+        }
+    }
+
+    /** {@code written}: what the customer wrote now (subject, new text); {@code supporting}: attachments, forwards. */
+    public Result classify(String written, String supporting) {
+        Map<String, List<Set<String>>> writtenTerms = analyse(written);
+        Map<String, List<Set<String>>> supportingTerms = supporting == null || supporting.isBlank() ? Map.of() : analyse(supporting);
+        Map<Topic, Double> scores = new HashMap<>();
+        Map<String, Double> subtopics = new LinkedHashMap<>();
+        Set<String> counted = new HashSet<>();
+        boolean request = false;
+        for (CompiledEntry entry : entries) {
+            double weight;
+            if (matches(writtenTerms.get(entry.source().language()), entry.terms())) {
+                weight = entry.source().weight();
+                request |= entry.source().topic() == Topic.PRIVACY && entry.source().weight() >= Vocabulary.REQUEST_WEIGHT;
+            } else if (matches(supportingTerms.get(entry.source().language()), entry.terms())) {
+                weight = entry.source().weight() * SUPPORTING_FACTOR;
+            } else {
+                continue;
+            }
+            // the same word in several languages (faktura) counts once
+            if (!counted.add(entry.key())) {
+                continue;
+            }
+            scores.merge(entry.source().topic(), weight, Double::sum);
+            if (entry.source().subtopic() != null) {
+                subtopics.merge(entry.source().topic().label() + "/" + entry.source().subtopic(), weight, Double::sum);
+            }
+        }
+        double privacy = scores.getOrDefault(Topic.PRIVACY, 0.0);
+        double billing = scores.getOrDefault(Topic.BILLING, 0.0);
         if (privacy == 0 && billing == 0) {
-            return new Result(Topic.OTHER, 0.5);
+            return new Result(Topic.OTHER, null, 0.5);
         }
         Topic topic = request || privacy >= billing ? Topic.PRIVACY : Topic.BILLING;
-        int winner = topic == Topic.PRIVACY ? privacy : billing;
-        return new Result(topic, (double) winner / (privacy + billing + 1));
-    }
-
-    private static boolean matches(String text, String stem) {
-        if (stem.length() >= COMPOUND_STEM_LENGTH) {
-            return text.contains(stem);
+        double winner = topic == Topic.PRIVACY ? privacy : billing;
+        double loser = topic == Topic.PRIVACY ? billing : privacy;
+        // how one-sided the evidence is, scaled down while it is thin
+        double confidence = winner / (winner + loser) * Math.min(1.0, winner / STRONG_SCORE);
+        if (request) {
+            confidence = Math.max(confidence, 0.75);
         }
-        return text.contains(" " + stem);
+        return new Result(topic, bestSubtopic(topic, subtopics), Math.round(confidence * 100) / 100.0);
     }
 
-    public record Result(Topic topic, double confidence) {
+    private Map<String, List<Set<String>>> analyse(String text) {
+        Map<String, List<Set<String>>> byLanguage = new HashMap<>();
+        for (String language : terms.languages()) {
+            byLanguage.put(language, terms.positions(language, text));
+        }
+        return byLanguage;
+    }
+
+    private static String bestSubtopic(Topic topic, Map<String, Double> subtopics) {
+        String best = null;
+        double bestScore = 0;
+        String prefix = topic.label() + "/";
+        for (Map.Entry<String, Double> candidate : subtopics.entrySet()) {
+            if (candidate.getKey().startsWith(prefix) && candidate.getValue() > bestScore) {
+                best = candidate.getKey().substring(prefix.length());
+                bestScore = candidate.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** The phrase's terms in order, each within a few words of the one before. */
+    static boolean matches(List<Set<String>> positions, List<String> phrase) {
+        if (positions == null) {
+            return false;
+        }
+        for (int start = 0; start < positions.size(); start++) {
+            if (positions.get(start).contains(phrase.get(0)) && rest(positions, phrase, 1, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rest(List<Set<String>> positions, List<String> phrase, int next, int after) {
+        if (next == phrase.size()) {
+            return true;
+        }
+        for (int j = after + 1; j <= Math.min(positions.size() - 1, after + 1 + PHRASE_SLOP); j++) {
+            if (positions.get(j).contains(phrase.get(next)) && rest(positions, phrase, next + 1, j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record CompiledEntry(Vocabulary.Entry source, List<String> terms, String key) {
+    }
+
+    /** {@code subtopic} is null when no sub-topic's words were found. */
+    public record Result(Topic topic, String subtopic, double confidence) {
     }
 }

@@ -1,0 +1,165 @@
+package org.privacymailbox.classification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.da.DanishAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.DanishStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FinnishStemmer;
+import org.tartarus.snowball.ext.German2Stemmer;
+import org.tartarus.snowball.ext.NorwegianStemmer;
+import org.tartarus.snowball.ext.SwedishStemmer;
+
+/**
+ * Turns text into the terms the vocabulary is compared with, per language, using Lucene's analysis: Snowball
+ * stemming, compounds split on the vocabulary's own words, and Nordic and German letters folded so that
+ * "oensker" and "ønsker" are one word. The stop words of each language keep a single-word entry from matching
+ * every mail.
+ */
+final class TopicTerms {
+
+    static final String ANY_LANGUAGE = "*";
+    private static final int MIN_COMPOUND_PART = 4;
+
+    private final Map<String, Analyzer> analyzers = new HashMap<>();
+    private final Map<String, CharArraySet> stopWords = Map.of(
+            "da", DanishAnalyzer.getDefaultStopSet(),
+            "sv", SwedishAnalyzer.getDefaultStopSet(),
+            "no", NorwegianAnalyzer.getDefaultStopSet(),
+            "fi", FinnishAnalyzer.getDefaultStopSet(),
+            "en", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+            "de", GermanAnalyzer.getDefaultStopSet());
+
+    /** {@code compoundParts}: per language, the words that may stand inside a compound. */
+    TopicTerms(Map<String, Set<String>> compoundParts) {
+        Map<String, Supplier<SnowballStemmer>> stemmers = Map.of(
+                "da", DanishStemmer::new, "sv", SwedishStemmer::new, "no", NorwegianStemmer::new,
+                "fi", FinnishStemmer::new, "en", EnglishStemmer::new, "de", German2Stemmer::new);
+        stemmers.forEach((language, stemmer) -> analyzers.put(language,
+                analyzer(dictionary(compoundParts.getOrDefault(language, Set.of())), stemmer)));
+        analyzers.put(ANY_LANGUAGE, analyzer(null, null));
+    }
+
+    Set<String> languages() {
+        return analyzers.keySet();
+    }
+
+    boolean isStopWord(String language, String word) {
+        CharArraySet stop = stopWords.get(language);
+        return stop != null && stop.contains(word);
+    }
+
+    /** The text's terms by position; a compound's parts share its position. */
+    List<Set<String>> positions(String language, String text) {
+        List<Set<String>> positions = new ArrayList<>();
+        try (TokenStream stream = analyzers.get(language).tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() > 0 || positions.isEmpty()) {
+                    positions.add(new LinkedHashSet<>());
+                }
+                positions.get(positions.size() - 1).add(fold(term.toString()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing text in memory cannot fail", e);
+        }
+        return positions;
+    }
+
+    /** A phrase's terms, one per word (not its compound parts). */
+    List<String> terms(String language, String phrase) {
+        List<String> terms = new ArrayList<>();
+        for (Set<String> position : positions(language, phrase)) {
+            terms.add(position.iterator().next());
+        }
+        return terms;
+    }
+
+    /** æ/ä/ae, ø/ö/oe, å/aa, ü/ue as one letter each: customers without a Nordic keyboard type the second forms. */
+    static String fold(String term) {
+        StringBuilder folded = new StringBuilder(term.length());
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            char next = i + 1 < term.length() ? term.charAt(i + 1) : 0;
+            switch (c) {
+                case 'æ', 'ä', 'á', 'à', 'â' -> folded.append('a');
+                case 'ø', 'ö', 'ó', 'ò', 'ô' -> folded.append('o');
+                case 'å' -> folded.append('a');
+                case 'ü', 'ú', 'ù', 'û' -> folded.append('u');
+                case 'é', 'è', 'ê' -> folded.append('e');
+                case 'ß' -> folded.append("ss");
+                case 'a' -> {
+                    folded.append('a');
+                    if (next == 'e' || next == 'a') {
+                        i++;
+                    }
+                }
+                case 'o', 'u' -> {
+                    folded.append(c);
+                    if (next == 'e') {
+                        i++;
+                    }
+                }
+                default -> folded.append(c);
+            }
+        }
+        return folded.toString();
+    }
+
+    private static CharArraySet dictionary(Set<String> words) {
+        Set<String> all = new HashSet<>();
+        for (String word : words) {
+            if (word.length() >= MIN_COMPOUND_PART && word.chars().allMatch(Character::isLetter)) {
+                all.add(word);
+                // the part as typed without Nordic letters, both ways
+                all.add(word.replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"));
+                all.add(word.replace("æ", "a").replace("ø", "o").replace("å", "a").replace("ä", "a").replace("ö", "o").replace("ü", "u"));
+            }
+        }
+        return new CharArraySet(all, true);
+    }
+
+    private static Analyzer analyzer(CharArraySet dictionary, Supplier<SnowballStemmer> stemmer) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                if (dictionary != null && !dictionary.isEmpty()) {
+                    stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_COMPOUND_PART + 2, MIN_COMPOUND_PART, 30, false);
+                }
+                if (stemmer != null) {
+                    stream = new SnowballFilter(stream, stemmer.get());
+                }
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+    }
+}
