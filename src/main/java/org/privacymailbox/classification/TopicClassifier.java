@@ -25,9 +25,10 @@ public class TopicClassifier {
 
     public TopicClassifier(Vocabulary vocabulary) {
         Map<String, Set<String>> compoundParts = new HashMap<>();
+        // only whole entries are compound parts: a phrase's helper words (kopi, fel) would split words by chance
         for (Vocabulary.Entry entry : vocabulary.entries()) {
-            for (String word : entry.phrase().split("\\s+")) {
-                compoundParts.computeIfAbsent(entry.language(), l -> new HashSet<>()).add(word);
+            if (!entry.phrase().contains(" ")) {
+                compoundParts.computeIfAbsent(entry.language(), l -> new HashSet<>()).add(entry.phrase());
             }
         }
         this.terms = new TopicTerms(compoundParts);
@@ -51,6 +52,7 @@ public class TopicClassifier {
         Map<Topic, Double> scores = new HashMap<>();
         Map<String, Double> subtopics = new LinkedHashMap<>();
         Set<String> counted = new HashSet<>();
+        List<String> evidence = new ArrayList<>();
         boolean request = false;
         for (CompiledEntry entry : entries) {
             double weight;
@@ -67,6 +69,7 @@ public class TopicClassifier {
                 continue;
             }
             scores.merge(entry.source().topic(), weight, Double::sum);
+            evidence.add(entry.source().language() + " " + entry.source().topic().label() + " " + weight + " '" + entry.source().phrase() + "'");
             if (entry.source().subtopic() != null) {
                 subtopics.merge(entry.source().topic().label() + "/" + entry.source().subtopic(), weight, Double::sum);
             }
@@ -74,7 +77,7 @@ public class TopicClassifier {
         double privacy = scores.getOrDefault(Topic.PRIVACY, 0.0);
         double billing = scores.getOrDefault(Topic.BILLING, 0.0);
         if (privacy == 0 && billing == 0) {
-            return new Result(Topic.OTHER, null, 0.5);
+            return new Result(Topic.OTHER, null, 0.5, List.of());
         }
         Topic topic = request || privacy >= billing ? Topic.PRIVACY : Topic.BILLING;
         double winner = topic == Topic.PRIVACY ? privacy : billing;
@@ -84,7 +87,7 @@ public class TopicClassifier {
         if (request) {
             confidence = Math.max(confidence, 0.75);
         }
-        return new Result(topic, bestSubtopic(topic, subtopics), Math.round(confidence * 100) / 100.0);
+        return new Result(topic, bestSubtopic(topic, subtopics), Math.round(confidence * 100) / 100.0, List.copyOf(evidence));
     }
 
     private Map<String, List<Set<String>>> analyse(String text) {
@@ -136,7 +139,10 @@ public class TopicClassifier {
     private record CompiledEntry(Vocabulary.Entry source, List<String> terms, String key) {
     }
 
-    /** {@code subtopic} is null when no sub-topic's words were found. */
-    public record Result(Topic topic, String subtopic, double confidence) {
+    /**
+     * {@code subtopic} is null when no sub-topic's words were found; {@code evidence} names the vocabulary entries
+     * that matched, for explaining a decision (never the mail's text beyond those words).
+     */
+    public record Result(Topic topic, String subtopic, double confidence, List<String> evidence) {
     }
 }

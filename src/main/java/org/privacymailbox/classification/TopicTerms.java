@@ -25,6 +25,7 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DanishStemmer;
@@ -36,7 +37,8 @@ import org.tartarus.snowball.ext.SwedishStemmer;
 
 /**
  * Turns text into the terms the vocabulary is compared with, per language, using Lucene's analysis: Snowball
- * stemming, compounds split on the vocabulary's own words, and Nordic and German letters folded so that
+ * stemming, compounds split on the vocabulary's own words (as first part, or last part before an inflection),
+ * and Nordic and German letters folded so that
  * "oensker" and "ønsker" are one word. The stop words of each language keep a single-word entry from matching
  * every mail.
  */
@@ -44,6 +46,8 @@ final class TopicTerms {
 
     static final String ANY_LANGUAGE = "*";
     private static final int MIN_COMPOUND_PART = 4;
+    /** A compound's last part may be followed by an inflection (personoplysning-erne), no more. */
+    private static final int MAX_ENDING = 3;
 
     private final Map<String, Analyzer> analyzers = new HashMap<>();
     private final Map<String, CharArraySet> stopWords = Map.of(
@@ -79,10 +83,18 @@ final class TopicTerms {
         try (TokenStream stream = analyzers.get(language).tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
+            int wordStart = 0;
+            int wordEnd = 0;
             while (stream.incrementToken()) {
                 if (increment.getPositionIncrement() > 0 || positions.isEmpty()) {
                     positions.add(new LinkedHashSet<>());
+                    wordStart = offset.startOffset();
+                    wordEnd = offset.endOffset();
+                } else if (offset.startOffset() != wordStart && wordEnd - offset.endOffset() > MAX_ENDING) {
+                    // a part inside a longer word is more often chance ("ratta" in "vuokrattavana") than a compound
+                    continue;
                 }
                 positions.get(positions.size() - 1).add(fold(term.toString()));
             }

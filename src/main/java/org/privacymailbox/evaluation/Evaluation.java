@@ -18,6 +18,8 @@ public record Evaluation(
         int identifiersExpected,
         int acknowledgementsToAutomated,
         int acknowledgementRight,
+        int subtopicsLabelled,
+        int subtopicsRight,
         Map<String, Map<String, Integer>> topicConfusion,
         Map<String, Map<String, Integer>> languageConfusion,
         List<String> misses) {
@@ -32,6 +34,10 @@ public record Evaluation(
 
     public double languageAccuracy() {
         return ratio(languageRight, mails);
+    }
+
+    public double subtopicAccuracy() {
+        return ratio(subtopicsRight, subtopicsLabelled);
     }
 
     public double identifierPrecision() {
@@ -52,6 +58,10 @@ public record Evaluation(
         out.append(String.format(Locale.ROOT, "mails: %d%n", mails));
         out.append(String.format(Locale.ROOT, "topic accuracy: %.1f %% (%d/%d)%n", 100 * topicAccuracy(), topicRight, mails));
         out.append(String.format(Locale.ROOT, "privacy recall: %.1f %% (%d/%d)%n", 100 * privacyRecall(), privacyFound, privacyMails));
+        if (subtopicsLabelled > 0) {
+            out.append(String.format(Locale.ROOT, "sub-topic accuracy: %.1f %% (%d/%d mails with a labelled sub-topic)%n",
+                    100 * subtopicAccuracy(), subtopicsRight, subtopicsLabelled));
+        }
         out.append(String.format(Locale.ROOT, "language accuracy: %.1f %% (%d/%d)%n", 100 * languageAccuracy(), languageRight, mails));
         out.append(String.format(Locale.ROOT, "identifier precision: %.1f %% (%d/%d), recall: %.1f %% (%d/%d)%n",
                 100 * identifierPrecision(), identifiersRight, identifiersFound, 100 * identifierRecall(), identifiersRight, identifiersExpected));

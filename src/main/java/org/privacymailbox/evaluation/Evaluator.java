@@ -79,6 +79,8 @@ public class Evaluator {
         int identifiersExpected;
         int acknowledgementsToAutomated;
         int acknowledgementRight;
+        int subtopicsLabelled;
+        int subtopicsRight;
         final Map<String, Map<String, Integer>> topics = new LinkedHashMap<>();
         final Map<String, Map<String, Integer>> languages = new LinkedHashMap<>();
         final List<String> misses = new ArrayList<>();
@@ -95,6 +97,14 @@ public class Evaluator {
             if (label.topic().equals("privacy")) {
                 privacyMails++;
                 privacyFound += topic.equals("privacy") ? 1 : 0;
+            }
+            if (label.subtopic() != null) {
+                subtopicsLabelled++;
+                if (label.subtopic().equals(decided.subtopic())) {
+                    subtopicsRight++;
+                } else {
+                    misses.add(label.id() + ": sub-topic " + decided.subtopic() + ", labelled " + label.subtopic());
+                }
             }
             if (label.lang().equals(decided.language())) {
                 languageRight++;
@@ -142,7 +152,7 @@ public class Evaluator {
 
         Evaluation evaluation() {
             return new Evaluation(mails, topicRight, privacyMails, privacyFound, languageRight, identifiersFound, identifiersRight,
-                    identifiersExpected, acknowledgementsToAutomated, acknowledgementRight, topics, languages, List.copyOf(misses));
+                    identifiersExpected, acknowledgementsToAutomated, acknowledgementRight, subtopicsLabelled, subtopicsRight, topics, languages, List.copyOf(misses));
         }
     }
 }

@@ -11,19 +11,32 @@ import java.util.regex.Pattern;
 
 /**
  * Finds Nordic national identity numbers in free text. Every candidate must carry a real date of birth and, where
- * the scheme has one, a valid check digit; invoice, customer and phone numbers of the same length fail those tests.
+ * the scheme has one, a valid check digit. Written with its standard separator (010180-4321, 900101-1239,
+ * 010203A456R) a valid number counts; a bare digit string (0101804321, 24127530188) counts only when a word such
+ * as "CPR" or "personnummer" stands near it, because invoice, customer and phone numbers of the same length
+ * often pass the date and check-digit tests by chance.
  */
 public class IdentityNumberDetector {
 
     private static final Pattern HETU = Pattern.compile(
             "(?<![\\p{Alnum}])(\\d{2})(\\d{2})(\\d{2})([-+A-FU-Ya-fu-y])(\\d{3})([0-9A-Ya-y])(?![\\p{Alnum}])");
-    private static final Pattern NO_FNR = Pattern.compile("(?<![\\d-])(\\d{2})(\\d{2})(\\d{2}) ?(\\d{5})(?![\\d-])");
-    private static final Pattern SE_PNR = Pattern.compile("(?<![\\d-])(\\d{2})?(\\d{2})(\\d{2})(\\d{2})([-+]?)(\\d{4})(?![\\d-])");
-    private static final Pattern DK_CPR = Pattern.compile("(?<![\\d-])(\\d{2})(\\d{2})(\\d{2})(-?)(\\d{4})(?![\\d-])");
-    private static final Pattern FINNISH_CONTEXT = Pattern.compile("henkilö|hetu|sotu|syntymä|identity code", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CPR_CONTEXT = Pattern.compile("cpr|personnummer|person-nr|personnr|fødselsdato", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NO_FNR = Pattern.compile("(?<![\\d-])(\\d{2})(\\d{2})(\\d{2})( ?)(\\d{5})(?![\\d-])");
+    /** Swedish (10 or 12 digits, - or +) and Danish (10 digits, -) numbers share this shape. */
+    private static final Pattern TEN_DIGITS = Pattern.compile("(?<![\\d-])(\\d{2})?(\\d{2})(\\d{2})(\\d{2})([-+]?)(\\d{4})(?![\\d-])");
+    private static final Pattern FINNISH_CONTEXT = Pattern.compile("henkilö|henkilo|hetu|sotu|syntymä|identity code|personbeteckning",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern KEYWORD = Pattern.compile(
+            "(?<cpr>cpr)|(?<se>personnummer|personnr|person-nr|pers\\.? ?nr|pnr|samordningsnummer|personnumret)"
+                    + "|(?<no>fødselsnummer|fødselsnr|fodselsnummer|foedselsnummer|fnr|d-nummer|personnummeret)"
+                    + "|(?<any>henkilötunnus|henkilotunnus|hetu|personal identification number|personal identity number"
+                    + "|national identity number|national id|identity number|id number|id-nummer|social security|personennummer"
+                    + "|identifikationsnummer|personal number)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final String HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY";
-    private static final int CONTEXT_WINDOW = 40;
+    private static final int CONTEXT_BEFORE = 50;
+    private static final int CONTEXT_AFTER = 30;
+
+    private enum Keyword { CPR, SE, NO, ANY }
 
     public List<IdentityNumber> find(String text) {
         if (text == null || text.isEmpty()) {
@@ -32,7 +45,7 @@ public class IdentityNumberDetector {
         List<IdentityNumber> found = new ArrayList<>();
         findHetu(text, found);
         findFnr(text, found);
-        findPnrAndCpr(text, found);
+        findTenDigitNumbers(text, found);
         return withoutOverlaps(found);
     }
 
@@ -49,7 +62,7 @@ public class IdentityNumberDetector {
                 continue;
             }
             boolean digitCheck = Character.isDigit(m.group(6).charAt(0));
-            if (sign == '-' && digitCheck && !FINNISH_CONTEXT.matcher(text.substring(Math.max(0, m.start() - CONTEXT_WINDOW), m.start())).find()
+            if (sign == '-' && digitCheck && !FINNISH_CONTEXT.matcher(text.substring(Math.max(0, m.start() - CONTEXT_BEFORE), m.start())).find()
                     && cprDateOk(parse(m.group(1)), parse(m.group(2)), parse(m.group(3)), parse(m.group(5).substring(0, 1)))) {
                 continue; // DDMMYY-NNNN is also a CPR number; without Finnish words nearby the Danish reading is likelier
             }
@@ -63,65 +76,84 @@ public class IdentityNumberDetector {
     private static void findFnr(String text, List<IdentityNumber> found) {
         Matcher m = NO_FNR.matcher(text);
         while (m.find()) {
-            String digits = m.group(1) + m.group(2) + m.group(3) + m.group(4);
+            String digits = m.group(1) + m.group(2) + m.group(3) + m.group(5);
             int day = parse(m.group(1));
             day = day > 40 ? day - 40 : day; // D-number
-            int individual = parse(m.group(4).substring(0, 3));
+            int individual = parse(m.group(5).substring(0, 3));
             int year = fnrYear(parse(m.group(3)), individual);
-            if (year > 0 && isDate(year, parse(m.group(2)), day) && fnrChecksOk(digits)) {
+            boolean separated = !m.group(4).isEmpty();
+            if (year > 0 && isDate(year, parse(m.group(2)), day) && fnrChecksOk(digits)
+                    && (separated || keywordNear(text, m.start(), m.end()) != null)) {
                 found.add(new IdentityNumber(IdentityType.NO_FNR, m.group(), m.start(), m.end()));
             }
         }
     }
 
-    private static void findPnrAndCpr(String text, List<IdentityNumber> found) {
-        Matcher se = SE_PNR.matcher(text);
-        while (se.find()) {
-            String tenDigits = se.group(2) + se.group(3) + se.group(4) + se.group(6);
-            int day = parse(se.group(4));
-            day = day > 60 ? day - 60 : day; // samordningsnummer
-            int yy = parse(se.group(2));
-            int year = se.group(1) != null ? parse(se.group(1)) * 100 + yy : (yy <= 30 ? 2000 + yy : 1900 + yy);
-            boolean hasCentury = se.group(1) != null;
-            if (hasCentury && !(se.group(1).equals("19") || se.group(1).equals("20") || se.group(1).equals("18"))) {
-                continue;
+    private static void findTenDigitNumbers(String text, List<IdentityNumber> found) {
+        Matcher m = TEN_DIGITS.matcher(text);
+        while (m.find()) {
+            String century = m.group(1);
+            String separator = m.group(5);
+            Keyword keyword = keywordNear(text, m.start(), m.end());
+            if (separator.isEmpty() && keyword == null) {
+                continue; // bare digits: an identity number only where the text says so
             }
-            if (!isDate(year, parse(se.group(3)), day) || !luhn(tenDigits)) {
-                continue;
+            boolean swedish = swedishValid(century, m.group(2), m.group(3), m.group(4), m.group(6));
+            boolean danish = century == null && !separator.equals("+")
+                    && cprDateOk(parse(m.group(2)), parse(m.group(3)), parse(m.group(4)), parse(m.group(6).substring(0, 1)));
+            IdentityType type = null;
+            if (keyword == Keyword.CPR && danish) {
+                type = IdentityType.DK_CPR;
+            } else if (keyword == Keyword.SE && swedish) {
+                type = IdentityType.SE_PNR;
+            } else if (danish) {
+                // the same digits are often both; a Danish number is the likelier reading without a Swedish word near
+                type = IdentityType.DK_CPR;
+            } else if (swedish) {
+                type = IdentityType.SE_PNR;
             }
-            boolean separated = !se.group(5).isEmpty();
-            if (!hasCentury && looksLikeCpr(text, se.start(), se.group(), separated)) {
-                continue; // same shape, and the text speaks of a CPR number: the Danish reading wins
-            }
-            found.add(new IdentityNumber(IdentityType.SE_PNR, se.group(), se.start(), se.end()));
-        }
-        Matcher dk = DK_CPR.matcher(text);
-        while (dk.find()) {
-            if (!cprDateOk(parse(dk.group(1)), parse(dk.group(2)), parse(dk.group(3)), parse(dk.group(5).substring(0, 1)))) {
-                continue;
-            }
-            boolean separated = !dk.group(4).isEmpty();
-            // ten bare digits with a date in front are common (customer numbers); without a hyphen ask for context
-            if (separated || hasCprContext(text, dk.start())) {
-                found.add(new IdentityNumber(IdentityType.DK_CPR, dk.group(), dk.start(), dk.end()));
+            if (type != null) {
+                found.add(new IdentityNumber(type, m.group(), m.start(), m.end()));
             }
         }
     }
 
-    private static boolean looksLikeCpr(String text, int start, String candidate, boolean separated) {
-        String digits = candidate.replace("-", "").replace("+", "");
-        boolean cprDate = cprDateOk(parse(digits.substring(0, 2)), parse(digits.substring(2, 4)), parse(digits.substring(4, 6)),
-                parse(digits.substring(6, 7)));
-        if (!cprDate) {
+    /** Personnummer and samordningsnummer (day + 60): a real date and the Luhn digit over the last ten digits. */
+    private static boolean swedishValid(String century, String yy, String mm, String dd, String serial) {
+        if (century != null && !(century.equals("18") || century.equals("19") || century.equals("20"))) {
             return false;
         }
-        String before = text.substring(Math.max(0, start - CONTEXT_WINDOW), start).toLowerCase(Locale.ROOT);
-        return before.contains("cpr") || (separated && !before.contains("personnummer") && !before.contains("personnr")
-                && !before.contains("samordningsnummer"));
+        int day = parse(dd);
+        day = day > 60 ? day - 60 : day;
+        int year = century != null ? parse(century) * 100 + parse(yy) : (parse(yy) <= 30 ? 2000 : 1900) + parse(yy);
+        return isDate(year, parse(mm), day) && luhn(yy + mm + dd + serial);
     }
 
-    private static boolean hasCprContext(String text, int start) {
-        return CPR_CONTEXT.matcher(text.substring(Math.max(0, start - CONTEXT_WINDOW), start)).find();
+    private static Keyword keywordNear(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - CONTEXT_BEFORE), start);
+        String after = text.substring(end, Math.min(text.length(), end + CONTEXT_AFTER));
+        Keyword nearest = null;
+        Matcher m = KEYWORD.matcher(before);
+        while (m.find()) {
+            nearest = keyword(m); // the last one before the number is the nearest
+        }
+        if (nearest == null) {
+            Matcher next = KEYWORD.matcher(after);
+            if (next.find()) {
+                nearest = keyword(next);
+            }
+        }
+        return nearest;
+    }
+
+    private static Keyword keyword(Matcher m) {
+        if (m.group("cpr") != null) {
+            return Keyword.CPR;
+        }
+        if (m.group("se") != null) {
+            return Keyword.SE;
+        }
+        return m.group("no") != null ? Keyword.NO : Keyword.ANY;
     }
 
     /** The seventh digit and the two-digit year together give the century (CPR rules of 1968, still in force). */
