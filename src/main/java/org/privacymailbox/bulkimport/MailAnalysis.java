@@ -56,7 +56,7 @@ final class MailAnalysis {
                 parsed.messageId(),
                 classification.language(),
                 classification.topic().label(),
-                routing.queueFor(classification.topic()),
+                routing.queueFor(classification),
                 acknowledgements.decide(parsed, classification).send(),
                 List.copyOf(identifiers.values()),
                 attachments,

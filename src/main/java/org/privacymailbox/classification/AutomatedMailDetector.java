@@ -15,14 +15,14 @@ public class AutomatedMailDetector {
     private static final Pattern MACHINE_SENDER = Pattern.compile(
             "^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|auto-?reply)([+.-].*)?@", Pattern.CASE_INSENSITIVE);
     private static final Pattern OUT_OF_OFFICE_SUBJECT = Pattern.compile(
-            "^(automatisk svar|automatiskt svar|autosvar|auto-?reply|automatic reply|out of (the )?office|fraværende"
-                    + "|ikke til stede|frånvaro|inte på kontoret|ferie|semester|poissa|automaattinen vastaus|lomalla"
-                    + "|abwesenheitsnotiz|automatische antwort|abwesend|undeliverable|undelivered mail|delivery status notification"
-                    + "|returned mail|mail delivery failed|olevererbart|kunne ikke leveres|kan ikke leveres)",
-            Pattern.CASE_INSENSITIVE);
-
-    /** The Message-ID our acknowledgements carry: the case reference, a random part, our domain. */
-    private static final Pattern OWN_ACKNOWLEDGEMENT_ID = Pattern.compile("<[a-z]+-\\d{4}-\\d+\\.[0-9a-f]{16}@[^>]+>");
+            "^(automatisk svar|automatiskt svar|autosvar|auto-?reply|auto-?response|automatic reply|out of (the )?office"
+                    + "|on (vacation|holiday|leave)|away from (the )?office|fraværende|fravær|fraværsbesked|ikke til stede|på ferie"
+                    + "|frånvaro|frånvaromeddelande|inte på kontoret|semester|ferie|poissa|poissaolo|automaattinen vastaus|lomalla"
+                    + "|abwesenheitsnotiz|abwesend|automatische antwort|nicht im büro|urlaub"
+                    + "|undeliverable|undelivered mail|delivery status notification|delivery failure|returned mail|mail delivery failed"
+                    + "|failure notice|unzustellbar|nicht zustellbar|olevererbart|kunde inte levereras|kunne ikke leveres|kan ikke leveres"
+                    + "|toimitus epäonnistui|viestiä ei voitu toimittaa)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final String ownAddress;
     private final String ownDomain;
@@ -62,8 +62,8 @@ public class AutomatedMailDetector {
             return Optional.of("sent from our own address");
         }
         String messageId = mail.messageId() == null ? "" : mail.messageId().toLowerCase(Locale.ROOT);
-        if (OWN_ACKNOWLEDGEMENT_ID.matcher(messageId).matches() && messageId.endsWith("@" + ownDomain + ">")) {
-            return Optional.of("Message-ID of our own acknowledgement");
+        if (messageId.endsWith("@" + ownDomain + ">")) {
+            return Optional.of("Message-ID of our own domain");
         }
         String subject = mail.subject().strip().replaceFirst("^(?i)(re|sv|vs|aw|fw|fwd):\\s*", "");
         if (OUT_OF_OFFICE_SUBJECT.matcher(subject).find()) {

@@ -1,6 +1,7 @@
 package org.privacymailbox.classification;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,9 +20,13 @@ public class TopicClassifier {
     private static final int PHRASE_SLOP = 3;
     private static final double SUPPORTING_FACTOR = 0.5;
     private static final double STRONG_SCORE = 3.0;
+    private static final int PREFIX_MATCH_LENGTH = 12;
+    private static final int PREFIX_MATCH_TRIM = 4;
 
     private final TopicTerms terms;
     private final List<CompiledEntry> entries;
+    /** Sub-topics in the order the vocabulary first names them: on a tie, the earlier one wins. */
+    private final Map<String, Integer> subtopicOrder = new HashMap<>();
 
     public TopicClassifier(Vocabulary vocabulary) {
         Map<String, Set<String>> compoundParts = new HashMap<>();
@@ -41,7 +46,17 @@ public class TopicClassifier {
             if (phrase.size() == 1 && terms.isStopWord(entry.language(), entry.phrase())) {
                 throw new IllegalArgumentException(entry.origin() + ": '" + entry.phrase() + "' is a stop word and would match every mail");
             }
-            entries.add(new CompiledEntry(entry, phrase, entry.topic().label() + "/" + entry.subtopic() + ":" + String.join(" ", phrase)));
+            entries.add(new CompiledEntry(entry, phrase));
+        }
+        // strong and long entries first: they claim the words they match before a weaker entry can
+        entries.sort(Comparator.comparingInt((CompiledEntry e) -> e.source().weight()).reversed()
+                .thenComparing(Comparator.comparingInt((CompiledEntry e) -> e.terms().size()).reversed())
+                .thenComparing(e -> e.source().subtopic() == null)
+                .thenComparing(Comparator.comparingInt((CompiledEntry e) -> String.join(" ", e.terms()).length()).reversed()));
+        for (Vocabulary.Entry entry : vocabulary.entries()) {
+            if (entry.subtopic() != null) {
+                subtopicOrder.putIfAbsent(entry.topic().label() + "/" + entry.subtopic(), subtopicOrder.size());
+            }
         }
     }
 
@@ -51,23 +66,32 @@ public class TopicClassifier {
         Map<String, List<Set<String>>> supportingTerms = supporting == null || supporting.isBlank() ? Map.of() : analyse(supporting);
         Map<Topic, Double> scores = new HashMap<>();
         Map<String, Double> subtopics = new LinkedHashMap<>();
-        Set<String> counted = new HashSet<>();
         List<String> evidence = new ArrayList<>();
         boolean request = false;
+        Set<String> claimed = new HashSet<>();
         for (CompiledEntry entry : entries) {
             double weight;
-            if (matches(writtenTerms.get(entry.source().language()), entry.terms())) {
+            List<Integer> at = match(writtenTerms.get(entry.source().language()), entry.terms());
+            String where = "written";
+            if (at != null) {
                 weight = entry.source().weight();
-                request |= entry.source().topic() == Topic.PRIVACY && entry.source().weight() >= Vocabulary.REQUEST_WEIGHT;
-            } else if (matches(supportingTerms.get(entry.source().language()), entry.terms())) {
-                weight = entry.source().weight() * SUPPORTING_FACTOR;
             } else {
+                at = match(supportingTerms.get(entry.source().language()), entry.terms());
+                where = "supporting";
+                if (at == null) {
+                    continue;
+                }
+                weight = entry.source().weight() * SUPPORTING_FACTOR;
+            }
+            // a word counts once per topic, however many entries (slet, sletning; faktura in three languages) match it
+            String topicLabel = entry.source().topic().label();
+            String place = where;
+            if (at.stream().anyMatch(position -> claimed.contains(topicLabel + place + position))) {
                 continue;
             }
-            // the same word in several languages (faktura) counts once
-            if (!counted.add(entry.key())) {
-                continue;
-            }
+            at.forEach(position -> claimed.add(topicLabel + place + position));
+            request |= where.equals("written") && entry.source().topic() == Topic.PRIVACY
+                    && entry.source().weight() >= Vocabulary.REQUEST_WEIGHT;
             scores.merge(entry.source().topic(), weight, Double::sum);
             evidence.add(entry.source().language() + " " + entry.source().topic().label() + " " + weight + " '" + entry.source().phrase() + "'");
             if (entry.source().subtopic() != null) {
@@ -98,12 +122,17 @@ public class TopicClassifier {
         return byLanguage;
     }
 
-    private static String bestSubtopic(Topic topic, Map<String, Double> subtopics) {
+    private String bestSubtopic(Topic topic, Map<String, Double> subtopics) {
         String best = null;
         double bestScore = 0;
         String prefix = topic.label() + "/";
         for (Map.Entry<String, Double> candidate : subtopics.entrySet()) {
-            if (candidate.getKey().startsWith(prefix) && candidate.getValue() > bestScore) {
+            if (!candidate.getKey().startsWith(prefix)) {
+                continue;
+            }
+            boolean better = candidate.getValue() > bestScore || candidate.getValue() == bestScore && best != null
+                    && subtopicOrder.get(candidate.getKey()) < subtopicOrder.get(prefix + best);
+            if (better) {
                 best = candidate.getKey().substring(prefix.length());
                 bestScore = candidate.getValue();
             }
@@ -111,32 +140,56 @@ public class TopicClassifier {
         return best;
     }
 
-    /** The phrase's terms in order, each within a few words of the one before. */
-    static boolean matches(List<Set<String>> positions, List<String> phrase) {
+    /**
+     * Where the phrase's terms stand, in order, each within a few words of the one before; null when they do not.
+     * A long single word also matches longer forms of itself (henkilötunnus, henkilötunnukseni), since stemmers
+     * leave some inflections of compounds alone.
+     */
+    static List<Integer> match(List<Set<String>> positions, List<String> phrase) {
         if (positions == null) {
-            return false;
+            return null;
         }
         for (int start = 0; start < positions.size(); start++) {
-            if (positions.get(start).contains(phrase.get(0)) && rest(positions, phrase, 1, start)) {
-                return true;
+            if (!contains(positions.get(start), phrase.get(0), phrase.size() == 1)) {
+                continue;
             }
+            List<Integer> found = new ArrayList<>(List.of(start));
+            if (rest(positions, phrase, 1, start, found)) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static boolean contains(Set<String> position, String term, boolean alone) {
+        if (position.contains(term)) {
+            return true;
+        }
+        if (alone && term.length() >= PREFIX_MATCH_LENGTH) {
+            // Finnish gradation changes a word's end (tunnus, tunnukseni): compare the word without its last letters
+            String stem = term.substring(0, term.length() - PREFIX_MATCH_TRIM);
+            return position.stream().anyMatch(word -> word.startsWith(stem));
         }
         return false;
     }
 
-    private static boolean rest(List<Set<String>> positions, List<String> phrase, int next, int after) {
+    private static boolean rest(List<Set<String>> positions, List<String> phrase, int next, int after, List<Integer> found) {
         if (next == phrase.size()) {
             return true;
         }
         for (int j = after + 1; j <= Math.min(positions.size() - 1, after + 1 + PHRASE_SLOP); j++) {
-            if (positions.get(j).contains(phrase.get(next)) && rest(positions, phrase, next + 1, j)) {
-                return true;
+            if (positions.get(j).contains(phrase.get(next))) {
+                found.add(j);
+                if (rest(positions, phrase, next + 1, j, found)) {
+                    return true;
+                }
+                found.remove(found.size() - 1);
             }
         }
         return false;
     }
 
-    private record CompiledEntry(Vocabulary.Entry source, List<String> terms, String key) {
+    private record CompiledEntry(Vocabulary.Entry source, List<String> terms) {
     }
 
     /**

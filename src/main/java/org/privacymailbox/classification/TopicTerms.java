@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -48,6 +49,7 @@ final class TopicTerms {
     private static final int MIN_COMPOUND_PART = 4;
     /** A compound's last part may be followed by an inflection (personoplysning-erne), no more. */
     private static final int MAX_ENDING = 3;
+    private static final int MAX_STEM_LOSS = 3;
 
     private final Map<String, Analyzer> analyzers = new HashMap<>();
     private final Map<String, CharArraySet> stopWords = Map.of(
@@ -105,11 +107,17 @@ final class TopicTerms {
         return positions;
     }
 
-    /** A phrase's terms, one per word (not its compound parts). */
+    /**
+     * A phrase's terms, one per word (not its compound parts): the stem, or the word as written when the stemmer
+     * cut away much of it.
+     */
     List<String> terms(String language, String phrase) {
         List<String> terms = new ArrayList<>();
         for (Set<String> position : positions(language, phrase)) {
-            terms.add(position.iterator().next());
+            List<String> forms = new ArrayList<>(position);
+            String written = forms.get(0);
+            String stem = forms.size() > 1 ? forms.get(1) : written;
+            terms.add(stem.length() < written.length() - MAX_STEM_LOSS ? written : stem);
         }
         return terms;
     }
@@ -168,7 +176,8 @@ final class TopicTerms {
                     stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_COMPOUND_PART + 2, MIN_COMPOUND_PART, 30, false);
                 }
                 if (stemmer != null) {
-                    stream = new SnowballFilter(stream, stemmer.get());
+                    // the word as written stays beside its stem: some stems lose the meaning (maksutapa -> maksu)
+                    stream = new SnowballFilter(new KeywordRepeatFilter(stream), stemmer.get());
                 }
                 return new TokenStreamComponents(source, stream);
             }

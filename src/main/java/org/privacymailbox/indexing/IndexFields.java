@@ -12,6 +12,7 @@ final class IndexFields {
     static final String SUBJECT = "subject";
     static final String RECEIVED_AT = "received_at";
     static final String TOPIC = "topic";
+    static final String SUBTOPIC = "subtopic";
     static final String LANGUAGE = "lang";
     static final String AUTOMATED_REASON = "automated_reason";
     static final String ATTACHMENT_NAME = "attachment";

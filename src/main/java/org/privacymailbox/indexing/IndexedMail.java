@@ -19,6 +19,7 @@ public record IndexedMail(
         String subject,
         Instant receivedAt,
         String topic,
+        String subtopic,
         String language,
         String automatedReason,
         List<String> attachmentNames,

@@ -169,7 +169,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         }
         String from = document.get(FROM_ADDRESS);
         return new SearchHit(document.get(CASE_REFERENCE), document.get(MESSAGE_ID), document.get(SUBJECT), from,
-                receivedAt(document), document.get(TOPIC), document.get(LANGUAGE), snippet, document.get(FORWARDED_IN) != null,
+                receivedAt(document), document.get(TOPIC), document.get(SUBTOPIC), document.get(LANGUAGE), snippet,
+                document.get(FORWARDED_IN) != null,
                 List.of(document.getValues(NOTE)));
     }
 
@@ -193,6 +194,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         document.add(new StoredField(RECEIVED_AT, received));
         document.add(new NumericDocValuesField(RECEIVED_AT, received));
         addKeyword(document, TOPIC, mail.topic());
+        addKeyword(document, SUBTOPIC, mail.subtopic());
         addKeyword(document, LANGUAGE, mail.language());
         addKeyword(document, AUTOMATED_REASON, mail.automatedReason());
         for (String name : mail.attachmentNames()) {
@@ -214,7 +216,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         List<String> names = List.of(document.getValues(ATTACHMENT_NAME));
         return new IndexedMail(document.get(MAIL_KEY), document.get(CASE_REFERENCE), document.get(MESSAGE_ID),
                 document.get(SHA256), document.get(FROM_ADDRESS), document.get(FROM_NAME), document.get(SUBJECT),
-                receivedAt(document), document.get(TOPIC), document.get(LANGUAGE), document.get(AUTOMATED_REASON), names,
+                receivedAt(document), document.get(TOPIC), document.get(SUBTOPIC), document.get(LANGUAGE), document.get(AUTOMATED_REASON), names,
                 document.get(BODY), document.get(ATTACHMENT_TEXT), List.of(), document.get(FORWARDED_IN),
                 List.of(document.getValues(NOTE)));
     }

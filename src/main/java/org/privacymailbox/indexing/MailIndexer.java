@@ -68,6 +68,7 @@ public class MailIndexer {
                 masker.mask(mail.subject()),
                 received,
                 classification.topic().label(),
+                classification.subtopic(),
                 classification.language(),
                 classification.automatedReason(),
                 mail.attachmentNames().stream().map(masker::mask).toList(),

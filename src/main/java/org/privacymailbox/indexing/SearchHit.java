@@ -15,6 +15,7 @@ public record SearchHit(
         String from,
         Instant receivedAt,
         String topic,
+        String subtopic,
         String language,
         String snippet,
         boolean forwarded,

@@ -1,6 +1,7 @@
 package org.privacymailbox.routing;
 
 import org.privacymailbox.privacy.IdentityMasker;
+import org.privacymailbox.privacy.IdentityNumberDetector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class RoutingConfiguration {
 
     @Bean
-    RoutingMessageFactory routingMessageFactory(RoutingSettings settings, IdentityMasker masker) {
-        return new RoutingMessageFactory(settings, masker);
+    RoutingMessageFactory routingMessageFactory(RoutingSettings settings, IdentityMasker masker, IdentityNumberDetector detector) {
+        return new RoutingMessageFactory(settings, masker, new BillingReferences(detector));
     }
 }

@@ -1,8 +1,10 @@
 package org.privacymailbox.routing;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import org.privacymailbox.cases.Inquiry;
 import org.privacymailbox.classification.Classification;
+import org.privacymailbox.classification.Topic;
 import org.privacymailbox.extraction.ParsedMail;
 import org.privacymailbox.privacy.IdentityMasker;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,20 +14,25 @@ public class RoutingMessageFactory {
 
     private final RoutingSettings settings;
     private final IdentityMasker masker;
+    private final BillingReferences billing;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public RoutingMessageFactory(RoutingSettings settings, IdentityMasker masker) {
+    public RoutingMessageFactory(RoutingSettings settings, IdentityMasker masker, BillingReferences billing) {
         this.settings = settings;
         this.masker = masker;
+        this.billing = billing;
     }
 
     public RoutingMessage toMessage(Inquiry inquiry) {
         Classification classification = inquiry.requireClassification();
-        String queue = settings.queueFor(classification.topic());
+        String queue = settings.queueFor(classification);
         if (queue == null) {
             return RoutingMessage.none();
         }
         ParsedMail mail = inquiry.requireMail();
+        BillingReferences.Found references = classification.topic() == Topic.BILLING
+                ? billing.find(mail.subject() + "\n" + mail.body() + "\n" + mail.attachmentText(), year(mail, inquiry))
+                : new BillingReferences.Found(List.of(), List.of());
         Payload payload = new Payload(
                 inquiry.caseReference(),
                 mail.messageId(),
@@ -33,17 +40,20 @@ public class RoutingMessageFactory {
                 mail.fromAddress(),
                 masker.mask(mail.subject()),
                 classification.topic().label(),
+                classification.subtopic(),
                 Math.round(classification.confidence() * 100) / 100.0,
                 classification.language(),
                 mail.attachmentNames().stream().map(masker::mask).toList(),
                 classification.identityNumbers().stream()
                         .map(n -> new MaskedIdentity(n.type().name(), n.masked()))
                         .distinct()
-                        .toList());
+                        .toList(),
+                references.invoiceNumbers(),
+                references.paymentDates());
         return new RoutingMessage(queue, inquiry.caseFile().mailKey(), json.writeValueAsString(payload));
     }
 
-    /** The JSON body; identity numbers appear only masked. */
+    /** The JSON body; identity numbers appear only masked. Invoice numbers and payment dates only for billing mail. */
     record Payload(
             String caseReference,
             String messageId,
@@ -51,10 +61,17 @@ public class RoutingMessageFactory {
             String sender,
             String subject,
             String topic,
+            String subtopic,
             double confidence,
             String language,
             List<String> attachments,
-            List<MaskedIdentity> identityNumbers) {
+            List<MaskedIdentity> identityNumbers,
+            List<String> invoiceNumbers,
+            List<String> paymentDates) {
+    }
+
+    private static int year(ParsedMail mail, Inquiry inquiry) {
+        return (mail.sentAt() != null ? mail.sentAt() : inquiry.caseFile().openedAt()).atZone(ZoneOffset.UTC).getYear();
     }
 
     record MaskedIdentity(String type, String masked) {

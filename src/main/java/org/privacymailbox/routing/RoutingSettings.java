@@ -1,5 +1,6 @@
 package org.privacymailbox.routing;
 
+import org.privacymailbox.classification.Classification;
 import org.privacymailbox.classification.Topic;
 import org.privacymailbox.settings.InvalidSettingException;
 import org.privacymailbox.settings.Settings;
@@ -10,12 +11,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RoutingSettings(
         String privacyQueue,
         String billingQueue,
-        String generalQueue) {
+        String generalQueue,
+        @DefaultValue("0.5") double minConfidence) {
 
     public RoutingSettings {
+        if (minConfidence < 0 || minConfidence > 1) {
+            throw new InvalidSettingException("privacy-mailbox.routing.min-confidence", "must be between 0 and 1, was " + minConfidence);
+        }
         privacyQueue = queueName("privacy-mailbox.routing.privacy-queue", privacyQueue);
         billingQueue = queueName("privacy-mailbox.routing.billing-queue", billingQueue);
         generalQueue = queueName("privacy-mailbox.routing.general-queue", generalQueue);
+    }
+
+    /**
+     * The queue for a decision: none for automated mail, which no one needs to handle; the general queue, for a
+     * person to triage, when the topic was guessed from thin evidence rather than recognised.
+     */
+    public String queueFor(Classification classification) {
+        if (classification.topic() != Topic.AUTOMATED && classification.confidence() < minConfidence) {
+            return generalQueue;
+        }
+        return queueFor(classification.topic());
     }
 
     /** The queue for mail of this topic; none for automated mail, which no one needs to handle. */

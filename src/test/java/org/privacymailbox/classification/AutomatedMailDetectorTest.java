@@ -11,31 +11,77 @@ class AutomatedMailDetectorTest {
 
     private final AutomatedMailDetector detector = new AutomatedMailDetector("nordic.dataprivacy@example.com");
 
-    @Test
-    void autoSubmittedNoIsAPerson() {
-        assertThat(detector.reasonNotHuman(mail("a@example.dk", "Hej", Map.of("auto-submitted", List.of("no"))))).isEmpty();
+    private boolean automated(String from, String subject, Map<String, List<String>> headers) {
+        return detector.reasonNotHuman(mail(from, subject, headers, "<1@example.dk>", "text/plain")).isPresent();
     }
 
     @Test
-    void machineHeadersAndSendersAreRecognised() {
-        assertThat(detector.reasonNotHuman(mail("a@example.dk", "Hej", Map.of("auto-submitted", List.of("auto-replied"))))).isPresent();
-        assertThat(detector.reasonNotHuman(mail("a@example.dk", "Nyhedsbrev", Map.of("list-id", List.of("<news.example.dk>"))))).isPresent();
-        assertThat(detector.reasonNotHuman(mail("a@example.dk", "x", Map.of("precedence", List.of("bulk"))))).isPresent();
-        assertThat(detector.reasonNotHuman(mail("MAILER-DAEMON@example.org", "x", Map.of()))).isPresent();
-        assertThat(detector.reasonNotHuman(mail("no-reply@bank.example", "x", Map.of()))).isPresent();
-        assertThat(detector.reasonNotHuman(mail("nordic.dataprivacy@example.com", "x", Map.of()))).as("our own mail").isPresent();
+    void autoSubmittedNoIsAPerson() {
+        assertThat(automated("a@example.dk", "Hej", Map.of("auto-submitted", List.of("no")))).isFalse();
+    }
+
+    @Test
+    void autoSubmittedOtherThanNoIsAMachine() {
+        assertThat(automated("a@example.dk", "Hej", Map.of("auto-submitted", List.of("auto-replied")))).isTrue();
+        assertThat(automated("a@example.dk", "Hej", Map.of("auto-submitted", List.of("auto-generated")))).isTrue();
+    }
+
+    @Test
+    void bulkListAndJunkPrecedenceIsAMachine() {
+        for (String precedence : List.of("bulk", "list", "junk")) {
+            assertThat(automated("a@example.dk", "x", Map.of("precedence", List.of(precedence)))).as(precedence).isTrue();
+        }
+    }
+
+    @Test
+    void listHeadersMarkListMail() {
+        assertThat(automated("a@example.dk", "Nyhedsbrev", Map.of("list-id", List.of("<news.example.dk>")))).isTrue();
+        assertThat(automated("a@example.dk", "Tilbud", Map.of("list-unsubscribe", List.of("<mailto:u@example.dk>")))).isTrue();
+    }
+
+    @Test
+    void autoreplyHeadersMarkAutoReplies() {
+        for (String header : List.of("x-autoreply", "x-autorespond", "x-auto-response-suppress")) {
+            assertThat(automated("a@example.dk", "Re: Din henvendelse", Map.of(header, List.of("yes")))).as(header).isTrue();
+        }
+    }
+
+    @Test
+    void deliveryReportsAreMachines() {
+        assertThat(detector.reasonNotHuman(mail("postmaster@example.dk", "x", Map.of(), "<1@example.dk>", "multipart/report"))).isPresent();
+        assertThat(automated("a@example.dk", "x", Map.of("return-path", List.of("<>")))).as("empty Return-Path").isTrue();
+    }
+
+    @Test
+    void machineSendersAreRecognised() {
+        for (String sender : List.of("MAILER-DAEMON@example.org", "postmaster@example.org", "no-reply@bank.example",
+                "noreply@shop.example", "do-not-reply@example.fi", "donotreply@example.se")) {
+            assertThat(automated(sender, "x", Map.of())).as(sender).isTrue();
+        }
+        assertThat(automated("norah.reply@example.dk", "x", Map.of())).as("a person whose name starts like one").isFalse();
+    }
+
+    @Test
+    void ourOwnAddressAndOurOwnMessageIdsAreUs() {
+        assertThat(automated("nordic.dataprivacy@example.com", "x", Map.of())).isTrue();
+        assertThat(detector.reasonNotHuman(mail("a@example.dk", "x", Map.of(), "<DPO-2026-000001.ab12@example.com>", "text/plain")))
+                .contains("Message-ID of our own domain");
+        assertThat(detector.reasonNotHuman(mail("a@example.dk", "x", Map.of(), "<abc@mail.example.com.evil>", "text/plain"))).isEmpty();
     }
 
     @Test
     void outOfOfficeSubjectsInEveryLanguageAreRecognised() {
-        for (String subject : List.of("Automatisk svar: Din henvendelse", "Autosvar: faktura", "Frånvaro", "Automaattinen vastaus: lasku",
-                "Out of Office: invoice", "Abwesenheitsnotiz: Rechnung", "Fraværende")) {
-            assertThat(detector.reasonNotHuman(mail("a@example.dk", subject, Map.of()))).as(subject).isPresent();
+        for (String subject : List.of("Automatisk svar: Din henvendelse", "Fraværsbesked", "Autosvar: faktura", "Frånvaromeddelande",
+                "Fraværende: personvern", "Automaattinen vastaus: lasku", "Poissa toimistolta", "Out of Office: invoice",
+                "Automatic reply: your inquiry", "Abwesenheitsnotiz: Rechnung", "Automatische Antwort", "AW: Abwesenheitsnotiz",
+                "Undeliverable: Sletning", "Unzustellbar: Auskunft")) {
+            assertThat(automated("a@example.dk", subject, Map.of())).as(subject).isTrue();
         }
-        assertThat(detector.reasonNotHuman(mail("a@example.dk", "Spørgsmål om min faktura", Map.of()))).isEmpty();
+        assertThat(automated("a@example.dk", "Spørgsmål om min faktura", Map.of())).isFalse();
+        assertThat(automated("a@example.dk", "Re: Din henvendelse", Map.of())).isFalse();
     }
 
-    private static ParsedMail mail(String from, String subject, Map<String, List<String>> headers) {
-        return new ParsedMail("<1@example.dk>", from, null, null, subject, null, "text/plain", headers, "tekst", List.of());
+    private static ParsedMail mail(String from, String subject, Map<String, List<String>> headers, String messageId, String type) {
+        return new ParsedMail(messageId, from, null, null, subject, null, type, headers, "tekst", List.of());
     }
 }

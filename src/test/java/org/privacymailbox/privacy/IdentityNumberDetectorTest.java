@@ -52,4 +52,70 @@ class IdentityNumberDetectorTest {
     private List<IdentityType> types(String text) {
         return detector.find(text).stream().map(IdentityNumber::type).toList();
     }
+
+    @Test
+    void danishCprNeedsAValidDateButNoModulus11() {
+        assertThat(types("CPR 010180-4321")).containsExactly(IdentityType.DK_CPR);
+        assertThat(types("CPR 300112-4087")).as("issued after 2007, fails modulus 11").containsExactly(IdentityType.DK_CPR);
+        assertThat(detector.find("CPR 310280-4321")).as("31 February").isEmpty();
+        assertThat(detector.find("CPR 010100-5001")).as("seventh digit 5 with year 00 is 2000: valid").hasSize(1);
+        assertThat(detector.find("CPR 290201-4001")).as("29 February 2001 does not exist").isEmpty();
+    }
+
+    @Test
+    void swedishPersonnummerAndSamordningsnummerNeedDateAndLuhn() {
+        assertThat(types("personnummer 850315-4414")).containsExactly(IdentityType.SE_PNR);
+        assertThat(types("personnummer 19850315-4414")).as("twelve digits").containsExactly(IdentityType.SE_PNR);
+        assertThat(types("personnummer 850315+4414")).as("over a hundred years old").containsExactly(IdentityType.SE_PNR);
+        assertThat(types("samordningsnummer 640771-9381")).as("day + 60").containsExactly(IdentityType.SE_PNR);
+        assertThat(detector.find("personnummer 19850315-4415")).as("Luhn fails").isEmpty();
+        assertThat(detector.find("personnummer 21850315-4414")).as("no such century").isEmpty();
+    }
+
+    @Test
+    void norwegianFodselsnummerAndDNumberNeedDateAndBothCheckDigits() {
+        assertThat(types("fødselsnummer 15038730239")).containsExactly(IdentityType.NO_FNR);
+        assertThat(types("D-nummer 44019917921")).as("day + 40").containsExactly(IdentityType.NO_FNR);
+        assertThat(types("Mitt nummer er 150387 30239")).as("with the usual space").containsExactly(IdentityType.NO_FNR);
+        assertThat(detector.find("fødselsnummer 15038730238")).as("second check digit wrong").isEmpty();
+        assertThat(detector.find("fødselsnummer 15038730339")).as("first check digit wrong").isEmpty();
+    }
+
+    @Test
+    void finnishHetuNeedsDateAndCheckCharacterWithEveryCenturySign() {
+        assertThat(types("henkilötunnus 150385-0709")).containsExactly(IdentityType.FI_HETU);
+        assertThat(types("henkilötunnus 020304A022E")).containsExactly(IdentityType.FI_HETU);
+        assertThat(types("henkilötunnus 050505B564R")).as("2023 sign B").containsExactly(IdentityType.FI_HETU);
+        assertThat(types("hetu 111199-413U")).containsExactly(IdentityType.FI_HETU);
+        assertThat(detector.find("henkilötunnus 020304A022F")).as("check character wrong").isEmpty();
+        assertThat(detector.find("henkilötunnus 310204A022E")).as("31 February").isEmpty();
+    }
+
+    @Test
+    void bareDigitsCountOnlyNextToAKeyword() {
+        assertThat(detector.find("Kundenummer 0101804321")).isEmpty();
+        assertThat(types("Mit CPR er 0101804321")).containsExactly(IdentityType.DK_CPR);
+        assertThat(types("0101804321 er mit cpr")).as("keyword after the number").containsExactly(IdentityType.DK_CPR);
+        assertThat(detector.find("Ordre 8503154414 er sendt")).isEmpty();
+        assertThat(types("pnr 8503154414")).containsExactly(IdentityType.SE_PNR);
+        assertThat(detector.find("Sporingsnummer 15038730239")).isEmpty();
+        assertThat(types("fnr: 15038730239")).containsExactly(IdentityType.NO_FNR);
+        assertThat(types("personal identification number 0101804321")).containsExactly(IdentityType.DK_CPR);
+    }
+
+    @Test
+    void theKeywordDecidesBetweenDanishAndSwedishForTheSameDigits() {
+        // 120315-2028 is a valid CPR (12 March 1915) and a valid personnummer (15 March 2012)
+        assertThat(types("CPR 120315-2028")).containsExactly(IdentityType.DK_CPR);
+        assertThat(types("personnummer 120315-2028")).containsExactly(IdentityType.SE_PNR);
+        assertThat(types("Nummer 120315-2028")).as("no word: the Danish reading").containsExactly(IdentityType.DK_CPR);
+    }
+
+    @Test
+    void ibansPhoneNumbersAndDatesAreNotIdentityNumbers() {
+        assertThat(detector.find("IBAN DK50 0040 0440 1162 43, konto 0040-0440116243")).isEmpty();
+        assertThat(detector.find("Ring på +4520345678 eller +46 70 123 45 67")).isEmpty();
+        assertThat(detector.find("Betalt 2026-03-28 og 28.03.2026, faktura 2503991234")).isEmpty();
+        assertThat(detector.find("Fakturanr. 2503991234, ordre 150385-12")).isEmpty();
+    }
 }
