@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public class AcknowledgementComposer {
             message.setHeader("In-Reply-To", mail.messageId());
             message.setHeader("References", references(mail));
         }
-        message.setSentDate(new java.util.Date());
+        message.setSentDate(new Date());
         message.saveChanges();
         return message;
     }
@@ -88,6 +89,7 @@ public class AcknowledgementComposer {
             case BILLING -> texts.text(language, "billing");
             default -> texts.text(language, "other");
         };
+        String contact = settings.contactAddress().isBlank() ? mailboxAddress : settings.contactAddress();
         return String.join("\n\n", List.of(
                         texts.text(language, "greeting"),
                         topicText,
@@ -96,6 +98,8 @@ public class AcknowledgementComposer {
                         "-- \n" + texts.text(language, "automatic")))
                 .replace("{caseReference}", reference)
                 .replace("{dueDate}", dueDate)
+                .replace("{companyName}", settings.companyName())
+                .replace("{contactAddress}", contact)
                 + "\n";
     }
 

@@ -1,6 +1,7 @@
 package org.privacymailbox.cases;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Durable record of every mail's case and progress. Behind an interface because one instance keeps it on its
@@ -9,9 +10,25 @@ import java.io.IOException;
 public interface CaseLedger {
 
     /** The case of this mail key, opened with a new case reference the first time the key is seen. */
-    CaseFile open(String mailKey) throws IOException;
+    default CaseFile open(String mailKey) throws IOException {
+        return open(mailKey, null);
+    }
+
+    /** As {@link #open(String)}, recording the sender of a new case. */
+    CaseFile open(String mailKey, String sender) throws IOException;
+
+    /** Opens the mail as a follow-up: it joins {@code original}'s case under the same reference. */
+    CaseFile openFollowUp(String mailKey, CaseFile original, String sender) throws IOException;
+
+    Optional<CaseFile> find(String mailKey) throws IOException;
+
+    /** The first mail of the case with this reference. */
+    Optional<CaseFile> findByReference(String caseReference) throws IOException;
 
     CaseFile markDone(CaseFile caseFile, Stage stage) throws IOException;
 
     CaseFile unmark(CaseFile caseFile, Stage stage) throws IOException;
+
+    /** Records where the case was routed and that routing is done. */
+    CaseFile routed(CaseFile caseFile, String queue) throws IOException;
 }

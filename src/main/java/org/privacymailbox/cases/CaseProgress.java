@@ -15,18 +15,41 @@ public class CaseProgress {
         return inquiry.withCaseFile(ledger.markDone(inquiry.caseFile(), Stage.valueOf(stage)));
     }
 
+    /** Routing is done; {@code queue} (null for mail that goes nowhere) is kept so that follow-ups go the same way. */
+    public Inquiry routed(Inquiry inquiry, String queue) throws IOException {
+        return inquiry.withCaseFile(ledger.routed(inquiry.caseFile(), queue));
+    }
+
+    /** For the outbox: the case of a mail key, as recorded now. */
+    public CaseFile current(String mailKey) throws IOException {
+        return ledger.find(mailKey).orElseThrow(() -> new IOException("no case for " + mailKey));
+    }
+
     /**
-     * After a send failed, an acknowledgement that was claimed but not confirmed was certainly not sent; releasing
-     * the claim lets the next attempt send it.
+     * Claims the sending of a case's acknowledgement: false when it was sent, or when a send was started and may
+     * have happened (a crash in between): at most once.
      */
-    public Inquiry releaseUnsentAcknowledgement(Inquiry inquiry) throws IOException {
-        if (inquiry == null) {
-            return null;
+    public boolean claimSending(String mailKey) throws IOException {
+        CaseFile current = current(mailKey);
+        if (current.isDone(Stage.ACKNOWLEDGEMENT_SENDING) || current.isDone(Stage.ACKNOWLEDGED)) {
+            return false;
         }
-        CaseFile current = ledger.open(inquiry.caseFile().mailKey());
-        if (current.isDone(Stage.ACKNOWLEDGEMENT_CLAIMED) && !current.isDone(Stage.ACKNOWLEDGED)) {
-            current = ledger.unmark(current, Stage.ACKNOWLEDGEMENT_CLAIMED);
+        ledger.markDone(current, Stage.ACKNOWLEDGEMENT_SENDING);
+        return true;
+    }
+
+    public void sent(String mailKey) throws IOException {
+        ledger.markDone(current(mailKey), Stage.ACKNOWLEDGED);
+    }
+
+    /** The SMTP server refused or could not be reached: certainly not sent, so the next attempt may send it. */
+    public void notSent(String mailKey) throws IOException {
+        if (mailKey == null) {
+            return;
         }
-        return inquiry.withCaseFile(current);
+        CaseFile current = current(mailKey);
+        if (current.isDone(Stage.ACKNOWLEDGEMENT_SENDING) && !current.isDone(Stage.ACKNOWLEDGED)) {
+            ledger.unmark(current, Stage.ACKNOWLEDGEMENT_SENDING);
+        }
     }
 }

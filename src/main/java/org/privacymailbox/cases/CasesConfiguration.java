@@ -2,6 +2,7 @@ package org.privacymailbox.cases;
 
 import java.time.Clock;
 import org.privacymailbox.settings.DataSettings;
+import org.privacymailbox.intake.MailboxSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +15,8 @@ class CasesConfiguration {
     }
 
     @Bean
-    CaseOpener caseOpener(CaseLedger caseLedger) {
-        return new CaseOpener(caseLedger);
+    CaseOpener caseOpener(CaseLedger caseLedger, CaseSettings settings, MailboxSettings mailbox) {
+        return new CaseOpener(caseLedger, settings.referencePrefix(), mailbox.address());
     }
 
     @Bean

@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,7 +49,7 @@ public class FileCaseLedger implements CaseLedger {
     }
 
     @Override
-    public synchronized CaseFile open(String mailKey) throws IOException {
+    public synchronized CaseFile open(String mailKey, String sender) throws IOException {
         Path file = fileOf(mailKey);
         if (Files.isRegularFile(file)) {
             return read(file);
@@ -56,9 +57,52 @@ public class FileCaseLedger implements CaseLedger {
         Instant now = clock.instant();
         int year = now.atZone(ZoneOffset.UTC).getYear();
         String reference = "%s-%d-%06d".formatted(referencePrefix, year, nextSequence(year));
-        CaseFile created = new CaseFile(mailKey, reference, now, Set.of());
+        CaseFile created = new CaseFile(mailKey, reference, now, Set.of(), sender, null, null);
+        write(file, created);
+        writeReference(reference, mailKey);
+        return created;
+    }
+
+    @Override
+    public synchronized CaseFile openFollowUp(String mailKey, CaseFile original, String sender) throws IOException {
+        Path file = fileOf(mailKey);
+        if (Files.isRegularFile(file)) {
+            return read(file);
+        }
+        String first = original.isFollowUp() ? original.followUpOf() : original.mailKey();
+        CaseFile created = new CaseFile(mailKey, original.caseReference(), clock.instant(), Set.of(), sender, first, null);
         write(file, created);
         return created;
+    }
+
+    @Override
+    public synchronized Optional<CaseFile> find(String mailKey) throws IOException {
+        Path file = fileOf(mailKey);
+        return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<CaseFile> findByReference(String caseReference) throws IOException {
+        if (!caseReference.matches("[A-Z0-9]{1,10}-\\d{4}-\\d{6}")) {
+            return Optional.empty();
+        }
+        Path file = root.resolve("references").resolve(caseReference);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return find(Files.readString(file, StandardCharsets.UTF_8).strip());
+    }
+
+    @Override
+    public synchronized CaseFile routed(CaseFile caseFile, String queue) throws IOException {
+        CaseFile current = read(fileOf(caseFile.mailKey())).with(Stage.ROUTED).routedTo(queue);
+        write(fileOf(caseFile.mailKey()), current);
+        return current;
+    }
+
+    private void writeReference(String reference, String mailKey) throws IOException {
+        Path directory = Files.createDirectories(root.resolve("references"));
+        Files.writeString(directory.resolve(reference), mailKey, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -99,7 +143,8 @@ public class FileCaseLedger implements CaseLedger {
         EnumSet<Stage> stages = EnumSet.noneOf(Stage.class);
         Arrays.stream(done.split(",")).filter(s -> !s.isBlank()).map(Stage::valueOf).forEach(stages::add);
         return new CaseFile(properties.getProperty("mailKey"), properties.getProperty("caseReference"),
-                Instant.parse(properties.getProperty("openedAt")), stages);
+                Instant.parse(properties.getProperty("openedAt")), stages, properties.getProperty("sender"),
+                properties.getProperty("followUpOf"), properties.getProperty("queue"));
     }
 
     private void write(Path file, CaseFile caseFile) throws IOException {
@@ -109,6 +154,9 @@ public class FileCaseLedger implements CaseLedger {
         properties.setProperty("caseReference", caseFile.caseReference());
         properties.setProperty("openedAt", caseFile.openedAt().toString());
         properties.setProperty("done", caseFile.done().stream().sorted().map(Stage::name).collect(Collectors.joining(",")));
+        setIfPresent(properties, "sender", caseFile.sender());
+        setIfPresent(properties, "followUpOf", caseFile.followUpOf());
+        setIfPresent(properties, "queue", caseFile.queue());
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
@@ -124,6 +172,12 @@ public class FileCaseLedger implements CaseLedger {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void setIfPresent(Properties properties, String key, String value) {
+        if (value != null) {
+            properties.setProperty(key, value);
         }
     }
 

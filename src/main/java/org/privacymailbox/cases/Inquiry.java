@@ -32,6 +32,11 @@ public record Inquiry(ArchivedMail archived, CaseFile caseFile, ParsedMail mail,
         return new Inquiry(archived, caseFile, mail, result);
     }
 
+    /** The same inquiry with a note on its mail, kept with the search document (why it was not answered, …). */
+    public Inquiry withNote(String note) {
+        return withMail(requireMail().withNote(note));
+    }
+
     public String caseReference() {
         return caseFile.caseReference();
     }

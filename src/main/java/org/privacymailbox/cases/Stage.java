@@ -4,8 +4,10 @@ package org.privacymailbox.cases;
 public enum Stage {
     INDEXED,
     ROUTED,
-    /** Recorded before the acknowledgement is handed to SMTP: a crash may lose one, never send one twice. */
+    /** The acknowledgement was decided and put in the outbox (once per case, whatever happens next). */
     ACKNOWLEDGEMENT_CLAIMED,
+    /** Recorded before the outbox hands it to SMTP: a crash may lose one acknowledgement, never send one twice. */
+    ACKNOWLEDGEMENT_SENDING,
     ACKNOWLEDGED,
     COMPLETED
 }

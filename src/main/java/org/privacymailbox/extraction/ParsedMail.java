@@ -44,6 +44,13 @@ public record ParsedMail(
                 List.of(), List.of());
     }
 
+    public ParsedMail withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new ParsedMail(messageId, fromAddress, fromName, replyTo, subject, sentAt, contentType, headers, body, ownText,
+                attachments, forwarded, more);
+    }
+
     public List<String> header(String name) {
         return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }

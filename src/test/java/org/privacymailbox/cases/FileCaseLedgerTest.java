@@ -38,17 +38,31 @@ class FileCaseLedgerTest {
     }
 
     @Test
-    void anAcknowledgementWhoseSendFailedIsReleasedButASentOneIsNot(@TempDir Path dir) throws Exception {
+    void anAcknowledgementIsSentAtMostOnceAndAFailedSendMayBeRetried(@TempDir Path dir) throws Exception {
         FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
         CaseProgress progress = new CaseProgress(ledger);
-        CaseFile failed = ledger.markDone(ledger.open("mid:failed"), Stage.ACKNOWLEDGEMENT_CLAIMED);
-        Inquiry released = progress.releaseUnsentAcknowledgement(
-                Inquiry.opened(new org.privacymailbox.archive.ArchivedMail("x", new byte[0]), failed));
-        assertThat(released.caseFile().isDone(Stage.ACKNOWLEDGEMENT_CLAIMED)).isFalse();
+        ledger.open("mid:a");
+        assertThat(progress.claimSending("mid:a")).isTrue();
+        assertThat(progress.claimSending("mid:a")).as("a send started, perhaps done before a crash").isFalse();
+        progress.notSent("mid:a");
+        assertThat(progress.claimSending("mid:a")).as("after a refused send").isTrue();
+        progress.sent("mid:a");
+        progress.notSent("mid:a");
+        assertThat(progress.claimSending("mid:a")).as("after it was sent").isFalse();
+    }
 
-        CaseFile sent = ledger.markDone(ledger.markDone(ledger.open("mid:sent"), Stage.ACKNOWLEDGEMENT_CLAIMED), Stage.ACKNOWLEDGED);
-        Inquiry kept = progress.releaseUnsentAcknowledgement(Inquiry.opened(new org.privacymailbox.archive.ArchivedMail("y", new byte[0]), sent));
-        assertThat(kept.caseFile().isDone(Stage.ACKNOWLEDGEMENT_CLAIMED)).isTrue();
+    @Test
+    void aFollowUpJoinsTheCaseOfItsFirstMail(@TempDir Path dir) throws Exception {
+        FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
+        CaseFile first = ledger.open("mid:first", "kirsten@example.dk");
+        CaseFile second = ledger.openFollowUp("mid:second", ledger.findByReference(first.caseReference()).orElseThrow(), "kirsten@example.dk");
+        CaseFile third = ledger.openFollowUp("mid:third", second, "kirsten@example.dk");
+        assertThat(second.caseReference()).isEqualTo(first.caseReference());
+        assertThat(third.followUpOf()).isEqualTo("mid:first");
+        assertThat(ledger.routed(first, "privacy.inquiries").queue()).isEqualTo("privacy.inquiries");
+        assertThat(ledger.find("mid:first").orElseThrow().queue()).isEqualTo("privacy.inquiries");
+        assertThat(ledger.findByReference("DPO-2024-999999")).isEmpty();
+        assertThat(ledger.findByReference("../../etc/passwd")).isEmpty();
     }
 
     @Test

@@ -1,0 +1,129 @@
+package org.privacymailbox.acknowledgement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Caps acknowledgements: a few per sender in 24 hours (one person writing ten times, or a loop with a machine we did
+ * not recognise, gets no more), and a circuit breaker for the whole service: more than the limit in a minute means
+ * something is wrong (a mail storm, a forged campaign), so every acknowledgement stops until the cool-down has
+ * passed. Kept in files under the data directory, so a restart neither forgets the counts nor closes the breaker.
+ */
+public class AcknowledgementLimits {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcknowledgementLimits.class);
+    private static final Duration SENDER_WINDOW = Duration.ofHours(24);
+    private static final Duration SERVICE_WINDOW = Duration.ofMinutes(1);
+
+    private final Path directory;
+    private final int maxPerSender;
+    private final int maxPerMinute;
+    private final Duration cooldown;
+    private final Clock clock;
+
+    public AcknowledgementLimits(Path directory, int maxPerSender, int maxPerMinute, Duration cooldown, Clock clock) {
+        this.directory = directory;
+        this.maxPerSender = maxPerSender;
+        this.maxPerMinute = maxPerMinute;
+        this.cooldown = cooldown;
+        this.clock = clock;
+        try {
+            Files.createDirectories(directory.resolve("senders"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+    }
+
+    /** The decision, or a refusal when a limit is reached; counts what it lets through. */
+    public synchronized AcknowledgementDecision admit(AcknowledgementDecision decision) throws IOException {
+        if (!decision.send()) {
+            return decision;
+        }
+        Instant now = clock.instant();
+        Optional<String> open = breakerOpen();
+        if (open.isPresent()) {
+            return AcknowledgementDecision.suppress(open.get());
+        }
+        Path service = directory.resolve("last-minute");
+        List<Instant> lastMinute = recent(service, now.minus(SERVICE_WINDOW));
+        if (lastMinute.size() >= maxPerMinute) {
+            Instant until = now.plus(cooldown);
+            String reason = "circuit breaker open until " + until + ": " + lastMinute.size()
+                    + " acknowledgements in the last minute reached the limit of " + maxPerMinute;
+            Files.writeString(directory.resolve("breaker"), until + "\n" + reason + "\n", StandardCharsets.UTF_8);
+            LOG.warn("acknowledgements stopped: {}", reason);
+            return AcknowledgementDecision.suppress(reason);
+        }
+        Path sender = directory.resolve("senders").resolve(hash(decision.recipient()));
+        List<Instant> lastDay = recent(sender, now.minus(SENDER_WINDOW));
+        if (lastDay.size() >= maxPerSender) {
+            return AcknowledgementDecision.suppress("already " + lastDay.size() + " acknowledgements to this sender in 24 hours");
+        }
+        lastMinute.add(now);
+        lastDay.add(now);
+        store(service, lastMinute);
+        store(sender, lastDay);
+        return decision;
+    }
+
+    /** Why acknowledgements are stopped, while the circuit breaker is open. */
+    public synchronized Optional<String> breakerOpen() throws IOException {
+        Path breaker = directory.resolve("breaker");
+        if (!Files.isRegularFile(breaker)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(breaker, StandardCharsets.UTF_8);
+        if (lines.size() < 2 || !Instant.parse(lines.get(0)).isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(lines.get(1));
+    }
+
+    private static List<Instant> recent(Path file, Instant since) throws IOException {
+        List<Instant> recent = new ArrayList<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                if (!line.isBlank()) {
+                    Instant at = Instant.parse(line.strip());
+                    if (at.isAfter(since)) {
+                        recent.add(at);
+                    }
+                }
+            }
+        }
+        return recent;
+    }
+
+    private static void store(Path file, List<Instant> times) throws IOException {
+        StringBuilder text = new StringBuilder();
+        times.forEach(time -> text.append(time).append('\n'));
+        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+    }
+
+    /** The address is personal data: the file is named by its hash. */
+    private static String hash(String address) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(address.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
