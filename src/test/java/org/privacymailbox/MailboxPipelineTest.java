@@ -130,8 +130,7 @@ class MailboxPipelineTest {
         assertThat(routed.get(0).get("identityNumbers").get(0).get("type").asText()).isEqualTo("DK_CPR");
         assertThat(routed.get(0).toString()).doesNotContain("010180-4321").doesNotContain("4321");
 
-        List<MimeMessage> received = folder(IMAP, customer, customer, "INBOX");
-        assertThat(received).hasSize(1);
+        List<MimeMessage> received = awaitAcknowledgements(customer, 1);
         MimeMessage ack = received.get(0);
         assertThat(ack.getSubject()).startsWith("[" + caseRef + "] ");
         assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
@@ -213,6 +212,80 @@ class MailboxPipelineTest {
     }
 
     @Test
+    void noMachineListOwnAddressOrForgedSenderIsEverAcknowledged() throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<String> senders = new ArrayList<>();
+        String[][] cases = {
+            {"auto1@example.dk", "Re: Din henvendelse", "Auto-Submitted", "auto-generated"},
+            {"bulk@example.dk", "Tilbud", "Precedence", "bulk"},
+            {"list@example.dk", "Nyhedsbrev", "List-Id", "<news.example.dk>"},
+            {"unsub@example.dk", "Ugens tilbud", "List-Unsubscribe", "<mailto:u@example.dk>"},
+            {"xauto@example.dk", "Re: Sag", "X-Autoreply", "yes"},
+            {"xrespond@example.dk", "Re: Sag", "X-Autorespond", "yes"},
+            {"exchange@example.dk", "Re: Sag", "X-Auto-Response-Suppress", "All"},
+            {"noreply@bank.example", "Kontoudtog", null, null},
+            {"ooo@example.fi", "Poissa toimistolta", null, null},
+            {"forged@bank.example", "Bekræft din konto", "Authentication-Results",
+                "mx.example.com; spf=fail smtp.mailfrom=bank.example; dmarc=fail (p=reject) header.from=bank.example"},
+        };
+        for (String[] c : cases) {
+            String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
+            MimeMessage message = TestMail.withText(TestMail.message(c[0], MAILBOX, c[1], id), "Hej, dette er en test af " + c[1]);
+            if (c[2] != null) {
+                message.setHeader(c[2], c[3]);
+            }
+            send(message);
+            ids.add(id);
+            senders.add(c[0]);
+        }
+        String ownId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withText(TestMail.message(MAILBOX, MAILBOX, "Kopi til os selv", ownId), "Intern note"));
+        for (String id : ids) {
+            awaitProcessed(id);
+        }
+        awaitProcessed(ownId);
+        Thread.sleep(2000); // the outbox is asynchronous: give a wrongly queued acknowledgement time to arrive
+        for (String sender : senders) {
+            assertThat(mailServer.greenMail().getUserManager().getUserByEmail(sender)).as("acknowledged " + sender).isNull();
+        }
+        assertThat(countMessageId(folder(IMAP, MAILBOX, MAILBOX, "INBOX"), ownId)).isZero();
+        JsonNode forged = searchApi("\"Bekræft din konto\"").get("hits").get(0);
+        assertThat(forged.get("notes").toString()).contains("dmarc=fail");
+    }
+
+    @Test
+    void followUpWithTheCaseReferenceJoinsTheCaseAndIsNotAcknowledgedAgain() throws Exception {
+        String customer = "signe.dahl@example.dk";
+        String firstId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withText(TestMail.message(customer, MAILBOX, "Spørgsmål", firstId), "Jeg beder om indsigt i mine oplysninger."));
+        awaitProcessed(firstId);
+        MimeMessage ack = awaitAcknowledgements(customer, 1).get(0);
+        String caseRef = ack.getSubject().substring(1, ack.getSubject().indexOf(']'));
+
+        String followUpId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withText(TestMail.message(customer, MAILBOX, "Re: " + ack.getSubject(), followUpId),
+                "Her er kopien af mit pas, som I bad om. Vandrefalk."));
+        String replyId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        MimeMessage reply = TestMail.message("signe.privat@example.dk", MAILBOX, "Svar", replyId);
+        reply.setHeader("In-Reply-To", ack.getMessageID());
+        send(TestMail.withText(reply, "Jeg skriver fra min anden adresse. Spurvehøg."));
+        String strangerId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withText(TestMail.message("fremmed@example.dk", MAILBOX, "Re: [" + caseRef + "] snyd", strangerId),
+                "Jeg låner en andens sagsnummer. Glente."));
+        awaitProcessed(followUpId);
+        awaitProcessed(replyId);
+        awaitProcessed(strangerId);
+        Thread.sleep(2000);
+
+        assertThat(searchApi("vandrefalk").get("hits").get(0).get("caseRef").asText()).isEqualTo(caseRef);
+        assertThat(searchApi("spurvehøg").get("hits").get(0).get("caseRef").asText()).as("reply to our acknowledgement").isEqualTo(caseRef);
+        assertThat(searchApi("glente").get("hits").get(0).get("caseRef").asText()).as("someone else's reference").isNotEqualTo(caseRef);
+        assertThat(folder(IMAP, customer, customer, "INBOX")).as("acknowledgements to the customer").hasSize(1);
+        assertThat(mailServer.greenMail().getUserManager().getUserByEmail("signe.privat@example.dk")).isNull();
+        assertThat(drain("privacy.inquiries", followUpId)).as("the follow-up goes where its case went").hasSize(1);
+    }
+
+    @Test
     void searchApiAnswersOnlyStaff() throws Exception {
         assertThat(get("/api/search?q=anything", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/search?q=anything", "Basic " + base64("admin:wrong")).statusCode()).isEqualTo(401);
@@ -251,6 +324,12 @@ class MailboxPipelineTest {
             }
             throw new AssertionError(e.getMessage() + "; folders: " + TestMail.describeFolders(IMAP, MAILBOX, MAILBOX) + " ids " + ids);
         }
+    }
+
+    private List<MimeMessage> awaitAcknowledgements(String customer, int count) throws Exception {
+        await(count + " acknowledgements to " + customer, PROCESSING, () -> mailServer.greenMail().getUserManager().getUserByEmail(customer) != null
+                && folder(IMAP, customer, customer, "INBOX").size() >= count);
+        return folder(IMAP, customer, customer, "INBOX");
     }
 
     /** Every message now on the queue, and those among them for one mail. */

@@ -41,7 +41,8 @@ public class MailIndexer {
         Instant received = inquiry.caseFile().openedAt() != null ? inquiry.caseFile().openedAt() : clock.instant();
         String key = inquiry.caseFile().mailKey();
         List<IndexedMail> documents = new ArrayList<>();
-        documents.add(document(key, null, inquiry, mail, received, classification, hashes));
+        ParsedMail indexed = inquiry.caseFile().isFollowUp() ? mail.withNote("follow-up in case " + inquiry.caseReference()) : mail;
+        documents.add(document(key, null, inquiry, indexed, received, classification, hashes));
         addForwarded(key, key, mail, inquiry, received, classification, hashes, documents);
         return documents;
     }

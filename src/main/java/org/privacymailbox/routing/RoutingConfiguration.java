@@ -1,5 +1,6 @@
 package org.privacymailbox.routing;
 
+import org.privacymailbox.cases.CaseLedger;
 import org.privacymailbox.privacy.IdentityMasker;
 import org.privacymailbox.privacy.IdentityNumberDetector;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class RoutingConfiguration {
 
     @Bean
-    RoutingMessageFactory routingMessageFactory(RoutingSettings settings, IdentityMasker masker, IdentityNumberDetector detector) {
-        return new RoutingMessageFactory(settings, masker, new BillingReferences(detector));
+    RoutingMessageFactory routingMessageFactory(RoutingSettings settings, IdentityMasker masker, IdentityNumberDetector detector,
+            CaseLedger ledger) {
+        return new RoutingMessageFactory(settings, masker, new BillingReferences(detector), ledger);
     }
 }

@@ -1,7 +1,11 @@
 package org.privacymailbox.routing;
 
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import org.privacymailbox.cases.CaseFile;
+import org.privacymailbox.cases.CaseLedger;
 import org.privacymailbox.cases.Inquiry;
 import org.privacymailbox.classification.Classification;
 import org.privacymailbox.classification.Topic;
@@ -15,17 +19,26 @@ public class RoutingMessageFactory {
     private final RoutingSettings settings;
     private final IdentityMasker masker;
     private final BillingReferences billing;
+    private final CaseLedger ledger;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public RoutingMessageFactory(RoutingSettings settings, IdentityMasker masker, BillingReferences billing) {
+    public RoutingMessageFactory(RoutingSettings settings, IdentityMasker masker, BillingReferences billing, CaseLedger ledger) {
         this.settings = settings;
         this.masker = masker;
         this.billing = billing;
+        this.ledger = ledger;
     }
 
-    public RoutingMessage toMessage(Inquiry inquiry) {
+    public RoutingMessage toMessage(Inquiry inquiry) throws IOException {
         Classification classification = inquiry.requireClassification();
         String queue = settings.queueFor(classification);
+        if (inquiry.caseFile().isFollowUp() && classification.topic() != Topic.AUTOMATED) {
+            // a follow-up belongs with its case, wherever the new words alone would have sent it
+            Optional<CaseFile> first = ledger.find(inquiry.caseFile().followUpOf());
+            if (first.isPresent() && first.get().queue() != null) {
+                queue = first.get().queue();
+            }
+        }
         if (queue == null) {
             return RoutingMessage.none();
         }
