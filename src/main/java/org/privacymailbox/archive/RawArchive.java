@@ -72,6 +72,14 @@ public class RawArchive {
         }
     }
 
+    /** Erases a mail for good (erasure, retention); true when it was there. */
+    public boolean delete(String sha256) throws IOException {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256");
+        }
+        return Files.deleteIfExists(pathOf(sha256));
+    }
+
     public boolean contains(String sha256) {
         return SHA256.matcher(sha256).matches() && Files.isRegularFile(pathOf(sha256));
     }

@@ -20,6 +20,11 @@ class CasesConfiguration {
     }
 
     @Bean
+    CaseStatus caseStatus(DataSettings data) {
+        return new CaseStatus(data.resolve("cases").resolve("status"));
+    }
+
+    @Bean
     CaseProgress caseProgress(CaseLedger caseLedger) {
         return new CaseProgress(caseLedger);
     }

@@ -21,6 +21,15 @@ final class IndexFields {
     static final String IDENTITY_HASH = "identity_hash";
     static final String FORWARDED_IN = "forwarded_in";
     static final String NOTE = "note";
+    /** "attachment" for mail with attachments, so that has:attachment can ask for it. */
+    static final String HAS = "has";
+    /** yyyy-MM of receipt, for the month facet. */
+    static final String MONTH = "month";
+    /** Keyword fields a query may filter on, by the name staff type before the colon. */
+    static final java.util.Map<String, String> FILTERS = java.util.Map.of(
+            "topic", TOPIC, "subtopic", SUBTOPIC, "lang", LANGUAGE, "case", CASE_REFERENCE, "month", MONTH);
+    /** The facets counted for every search. */
+    static final String[] FACETS = {TOPIC, SUBTOPIC, LANGUAGE, MONTH};
 
     /** The fields that plain words in a query are looked for in. */
     static final String[] TEXT_FIELDS = {SUBJECT, BODY, ATTACHMENT_TEXT, ATTACHMENT_NAME, FROM_NAME, FROM_ADDRESS};

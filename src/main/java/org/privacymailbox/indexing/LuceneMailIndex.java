@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,19 +22,28 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The mail index in embedded Lucene: one {@link IndexWriter} for the whole application, a {@link SearcherManager}
@@ -45,6 +55,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private static final int MAX_QUERY_LENGTH = 1000;
     private static final int SNIPPET_LENGTH = 240;
     private static final int MAX_KEYWORD = 8000;
+    private static final int MAX_FACET_VALUES = 60;
 
     private final Analyzer analyzer;
     private final IndexWriter writer;
@@ -64,21 +75,75 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     }
 
     @Override
-    public SearchResult search(String queryText, int limit) throws InvalidQueryException, IOException {
-        Query query = parse(queryText);
+    public SearchResult search(MailQuery request) throws InvalidQueryException, IOException {
+        Query query = toQuery(request);
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(query, Math.max(1, limit));
-            Map<String, String[]> snippets = top.scoreDocs.length == 0 ? Map.of() : highlighter(searcher)
-                    .highlightFields(SNIPPET_FIELDS, query, top, new int[] {1, 1, 1});
+            int wanted = request.offset() + request.limit();
+            TopDocs top = request.order() == MailQuery.Order.NEWEST
+                    ? searcher.search(query, wanted, new Sort(new SortField(RECEIVED_AT, SortField.Type.LONG, true)))
+                    : searcher.search(query, wanted);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
+            TopDocs pageDocs = new TopDocs(top.totalHits, page);
+            Map<String, String[]> snippets = page.length == 0 || request.words().isEmpty() ? Map.of() : highlighter(searcher)
+                    .highlightFields(SNIPPET_FIELDS, query, pageDocs, new int[] {1, 1, 1});
             List<SearchHit> hits = new ArrayList<>();
-            for (int i = 0; i < top.scoreDocs.length; i++) {
-                hits.add(toHit(searcher.storedFields().document(top.scoreDocs[i].doc), snippetAt(snippets, i)));
+            for (int i = 0; i < page.length; i++) {
+                hits.add(toHit(searcher.storedFields().document(page[i].doc), snippetAt(snippets, i)));
             }
-            return new SearchResult(top.totalHits.value, hits);
+            return new SearchResult(top.totalHits.value, hits, facets(searcher, query));
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    @Override
+    public long count(MailQuery request) throws InvalidQueryException, IOException {
+        Query query = toQuery(request);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.count(query);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public long deleteArchived(String sha256) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        long count;
+        try {
+            count = searcher.count(new TermQuery(new Term(SHA256, sha256)));
+        } finally {
+            searchers.release(searcher);
+        }
+        writer.deleteDocuments(new Term(SHA256, sha256));
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+        return count;
+    }
+
+    /** Counts per value of each facet field, among the documents the query matches. */
+    private static Map<String, Map<String, Long>> facets(IndexSearcher searcher, Query query) throws IOException {
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String field : FACETS) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+            if (terms != null) {
+                TermsEnum values = terms.iterator();
+                BytesRef value;
+                while ((value = values.next()) != null && counts.size() < MAX_FACET_VALUES) {
+                    String text = value.utf8ToString();
+                    long count = searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                            .add(new TermQuery(new Term(field, text)), BooleanClause.Occur.FILTER).build());
+                    if (count > 0) {
+                        counts.put(text, count);
+                    }
+                }
+            }
+            facets.put(field, counts);
+        }
+        return facets;
     }
 
     @Override
@@ -125,6 +190,39 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         }
     }
 
+    private Query toQuery(MailQuery request) throws InvalidQueryException {
+        if (request.isEmpty()) {
+            throw new InvalidQueryException("The query is empty: type one or more words to search for.", null);
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (!request.words().isEmpty()) {
+            query.add(parse(request.words()), BooleanClause.Occur.MUST);
+        } else {
+            query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        for (Map.Entry<String, String> filter : request.filters().entrySet()) {
+            String field = FILTERS.get(filter.getKey());
+            if (field == null) {
+                throw new InvalidQueryException("Unknown filter " + filter.getKey() + ": use one of " + FILTERS.keySet() + ".", null);
+            }
+            query.add(new TermQuery(new Term(field, filter.getValue())), BooleanClause.Occur.FILTER);
+        }
+        if (!request.identityHashes().isEmpty()) {
+            BooleanQuery.Builder anyPerson = new BooleanQuery.Builder();
+            request.identityHashes().forEach(hash -> anyPerson.add(new TermQuery(new Term(IDENTITY_HASH, hash)), BooleanClause.Occur.SHOULD));
+            query.add(anyPerson.build(), BooleanClause.Occur.FILTER);
+        }
+        if (request.hasAttachment()) {
+            query.add(new TermQuery(new Term(HAS, "attachment")), BooleanClause.Occur.FILTER);
+        }
+        if (request.after() != null || request.before() != null) {
+            long from = request.after() == null ? Long.MIN_VALUE : request.after().toEpochMilli();
+            long to = request.before() == null ? Long.MAX_VALUE : request.before().toEpochMilli() - 1;
+            query.add(LongPoint.newRangeQuery(RECEIVED_AT, from, to), BooleanClause.Occur.FILTER);
+        }
+        return query.build();
+    }
+
     private Query parse(String queryText) throws InvalidQueryException {
         String text = queryText == null ? "" : queryText.strip();
         if (text.isEmpty()) {
@@ -141,6 +239,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidQueryException("The query could not be understood; check quotes, brackets and "
                     + "operators (AND, OR, NOT), or put special characters in quotes.", e);
+        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("The query expands to too many words; make it more specific.", e);
         }
     }
 
@@ -168,7 +268,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             snippet = body == null ? "" : escape(body.length() > SNIPPET_LENGTH ? body.substring(0, SNIPPET_LENGTH) + " …" : body);
         }
         String from = document.get(FROM_ADDRESS);
-        return new SearchHit(document.get(CASE_REFERENCE), document.get(MESSAGE_ID), document.get(SUBJECT), from,
+        return new SearchHit(document.get(MAIL_KEY), document.get(SHA256), document.get(CASE_REFERENCE), document.get(MESSAGE_ID),
+                document.get(SUBJECT), from,
                 receivedAt(document), document.get(TOPIC), document.get(SUBTOPIC), document.get(LANGUAGE), snippet,
                 document.get(FORWARDED_IN) != null,
                 List.of(document.getValues(NOTE)));
@@ -190,6 +291,11 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         addText(document, FROM_NAME, mail.fromName());
         addText(document, SUBJECT, mail.subject());
         long received = mail.receivedAt().toEpochMilli();
+        document.add(new StringField(MONTH, mail.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString().substring(0, 7),
+                Field.Store.NO));
+        if (!mail.attachmentNames().isEmpty()) {
+            document.add(new StringField(HAS, "attachment", Field.Store.NO));
+        }
         document.add(new LongPoint(RECEIVED_AT, received));
         document.add(new StoredField(RECEIVED_AT, received));
         document.add(new NumericDocValuesField(RECEIVED_AT, received));

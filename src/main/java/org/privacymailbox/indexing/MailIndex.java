@@ -12,7 +12,18 @@ public interface MailIndex {
     /** Adds the mail, or replaces the document of the same mail key: a mail is never indexed twice. */
     void index(IndexedMail mail) throws IOException;
 
-    SearchResult search(String query, int limit) throws InvalidQueryException, IOException;
+    default SearchResult search(String query, int limit) throws InvalidQueryException, IOException {
+        return search(MailQuery.words(query, limit));
+    }
+
+    /** A page of hits with the facet counts over all of them. */
+    SearchResult search(MailQuery query) throws InvalidQueryException, IOException;
+
+    /** How many documents match, without fetching or counting facets. */
+    long count(MailQuery query) throws InvalidQueryException, IOException;
+
+    /** Removes every document of one archived mail (the mail and the mails forwarded in it); returns how many. */
+    long deleteArchived(String sha256) throws IOException;
 
     Optional<IndexedMail> findByMailKey(String mailKey) throws IOException;
 

@@ -9,6 +9,8 @@ import java.util.List;
  * could not be read.
  */
 public record SearchHit(
+        String mailKey,
+        String sha256,
         String caseRef,
         String messageId,
         String subject,

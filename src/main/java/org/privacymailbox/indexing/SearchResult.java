@@ -1,10 +1,17 @@
 package org.privacymailbox.indexing;
 
 import java.util.List;
+import java.util.Map;
 
-public record SearchResult(long total, List<SearchHit> hits) {
+/** One page of hits, the total, and the counts per value of each facet (topic, subtopic, lang, month) over all hits. */
+public record SearchResult(long total, List<SearchHit> hits, Map<String, Map<String, Long>> facets) {
 
     public SearchResult {
         hits = List.copyOf(hits);
+        facets = facets == null ? Map.of() : Map.copyOf(facets);
+    }
+
+    public SearchResult(long total, List<SearchHit> hits) {
+        this(total, hits, Map.of());
     }
 }

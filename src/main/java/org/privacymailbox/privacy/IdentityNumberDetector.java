@@ -39,13 +39,25 @@ public class IdentityNumberDetector {
     private enum Keyword { CPR, SE, NO, ANY }
 
     public List<IdentityNumber> find(String text) {
+        return find(text, false);
+    }
+
+    /**
+     * As typed by staff into a search box, where a bare number means an identity number: the keyword is not
+     * asked for.
+     */
+    public List<IdentityNumber> findAsTyped(String text) {
+        return find(text, true);
+    }
+
+    private List<IdentityNumber> find(String text, boolean bareAllowed) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         List<IdentityNumber> found = new ArrayList<>();
         findHetu(text, found);
-        findFnr(text, found);
-        findTenDigitNumbers(text, found);
+        findFnr(text, found, bareAllowed);
+        findTenDigitNumbers(text, found, bareAllowed);
         return withoutOverlaps(found);
     }
 
@@ -73,7 +85,7 @@ public class IdentityNumberDetector {
         }
     }
 
-    private static void findFnr(String text, List<IdentityNumber> found) {
+    private static void findFnr(String text, List<IdentityNumber> found, boolean bareAllowed) {
         Matcher m = NO_FNR.matcher(text);
         while (m.find()) {
             String digits = m.group(1) + m.group(2) + m.group(3) + m.group(5);
@@ -83,19 +95,19 @@ public class IdentityNumberDetector {
             int year = fnrYear(parse(m.group(3)), individual);
             boolean separated = !m.group(4).isEmpty();
             if (year > 0 && isDate(year, parse(m.group(2)), day) && fnrChecksOk(digits)
-                    && (separated || keywordNear(text, m.start(), m.end()) != null)) {
+                    && (separated || bareAllowed || keywordNear(text, m.start(), m.end()) != null)) {
                 found.add(new IdentityNumber(IdentityType.NO_FNR, m.group(), m.start(), m.end()));
             }
         }
     }
 
-    private static void findTenDigitNumbers(String text, List<IdentityNumber> found) {
+    private static void findTenDigitNumbers(String text, List<IdentityNumber> found, boolean bareAllowed) {
         Matcher m = TEN_DIGITS.matcher(text);
         while (m.find()) {
             String century = m.group(1);
             String separator = m.group(5);
             Keyword keyword = keywordNear(text, m.start(), m.end());
-            if (separator.isEmpty() && keyword == null) {
+            if (separator.isEmpty() && keyword == null && !bareAllowed) {
                 continue; // bare digits: an identity number only where the text says so
             }
             boolean swedish = swedishValid(century, m.group(2), m.group(3), m.group(4), m.group(6));
