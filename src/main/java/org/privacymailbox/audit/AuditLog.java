@@ -40,7 +40,7 @@ public class AuditLog {
 
     public synchronized void record(String user, String action, String detail) {
         AuditEntry entry = new AuditEntry(clock.instant(), user == null ? "(anonymous)" : user, action,
-                masker.mask(detail == null ? "" : detail).replaceAll("[\\r\\n]+", " "));
+                masker.maskAsTyped(detail == null ? "" : detail).replaceAll("[\\r\\n]+", " "));
         byte[] line = (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             channel.write(ByteBuffer.wrap(line));

@@ -12,10 +12,15 @@ public class IdentityMasker {
     }
 
     public String mask(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        List<IdentityNumber> numbers = detector.find(text);
+        return text == null || text.isEmpty() ? text : mask(text, detector.find(text));
+    }
+
+    /** For what staff typed (a search, a person): a bare number there is an identity number, keyword or not. */
+    public String maskAsTyped(String text) {
+        return text == null || text.isEmpty() ? text : mask(text, detector.findAsTyped(text));
+    }
+
+    private static String mask(String text, List<IdentityNumber> numbers) {
         if (numbers.isEmpty()) {
             return text;
         }
