@@ -42,7 +42,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/style.css").permitAll()
+                        // /error: where a 401 or 404 is rendered; it must not itself redirect to the login page
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/style.css", "/error").permitAll()
                         .requestMatchers("/person/export", "/person/erase", "/audit").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("STAFF", "ADMIN"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/search", false).permitAll())
