@@ -23,6 +23,8 @@ final class IndexFields {
     static final String NOTE = "note";
     /** "attachment" for mail with attachments, so that has:attachment can ask for it. */
     static final String HAS = "has";
+    /** 0 while the case is open, 1 once answered: a doc value, so that a status change needs no re-indexing. */
+    static final String STATUS = "status";
     /** yyyy-MM of receipt, for the month facet. */
     static final String MONTH = "month";
     /** Keyword fields a query may filter on, by the name staff type before the colon. */

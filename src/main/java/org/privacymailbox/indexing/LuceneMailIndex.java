@@ -109,6 +109,13 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     }
 
     @Override
+    public void setCaseStatus(String caseReference, boolean answered) throws IOException {
+        writer.updateNumericDocValue(new Term(CASE_REFERENCE, caseReference), STATUS, answered ? 1 : 0);
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    @Override
     public long deleteArchived(String sha256) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         long count;
@@ -143,6 +150,15 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             }
             facets.put(field, counts);
         }
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> status : Map.of("open", 0L, "answered", 1L).entrySet()) {
+            long count = searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                    .add(NumericDocValuesField.newSlowExactQuery(STATUS, status.getValue()), BooleanClause.Occur.FILTER).build());
+            if (count > 0) {
+                statuses.put(status.getKey(), count);
+            }
+        }
+        facets.put(STATUS, statuses);
         return facets;
     }
 
@@ -201,6 +217,14 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         }
         for (Map.Entry<String, String> filter : request.filters().entrySet()) {
+            if (filter.getKey().equals(STATUS)) {
+                if (!filter.getValue().equals("open") && !filter.getValue().equals("answered")) {
+                    throw new InvalidQueryException("status: is open or answered.", null);
+                }
+                query.add(NumericDocValuesField.newSlowExactQuery(STATUS, filter.getValue().equals("answered") ? 1 : 0),
+                        BooleanClause.Occur.FILTER);
+                continue;
+            }
             String field = FILTERS.get(filter.getKey());
             if (field == null) {
                 throw new InvalidQueryException("Unknown filter " + filter.getKey() + ": use one of " + FILTERS.keySet() + ".", null);
@@ -299,6 +323,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         document.add(new LongPoint(RECEIVED_AT, received));
         document.add(new StoredField(RECEIVED_AT, received));
         document.add(new NumericDocValuesField(RECEIVED_AT, received));
+        document.add(new NumericDocValuesField(STATUS, 0));
         addKeyword(document, TOPIC, mail.topic());
         addKeyword(document, SUBTOPIC, mail.subtopic());
         addKeyword(document, LANGUAGE, mail.language());

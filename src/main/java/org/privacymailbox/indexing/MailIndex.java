@@ -22,6 +22,9 @@ public interface MailIndex {
     /** How many documents match, without fetching or counting facets. */
     long count(MailQuery query) throws InvalidQueryException, IOException;
 
+    /** Records a case's status on all its documents, for the status facet and the {@code status:} filter. */
+    void setCaseStatus(String caseReference, boolean answered) throws IOException;
+
     /** Removes every document of one archived mail (the mail and the mails forwarded in it); returns how many. */
     long deleteArchived(String sha256) throws IOException;
 

@@ -79,6 +79,7 @@ public class MailViews {
 
     public void setStatus(String user, String caseReference, String newStatus) throws IOException {
         status.set(caseReference, newStatus);
+        index.setCaseStatus(caseReference, CaseStatus.ANSWERED.equals(status.of(caseReference)));
         audit.record(user, "status", "case " + caseReference + " set to " + newStatus);
     }
 }

@@ -26,7 +26,7 @@ import org.privacymailbox.privacy.IdentityType;
  */
 public class QueryInterpreter {
 
-    private static final Pattern FILTER = Pattern.compile("(?<![\\w:])(topic|subtopic|lang|case|month|has|after|before):(\\S+)",
+    private static final Pattern FILTER = Pattern.compile("(?<![\\w:])(topic|subtopic|lang|case|month|status|has|after|before):(\\S+)",
             Pattern.CASE_INSENSITIVE);
 
     private final IdentityNumberDetector detector;

@@ -196,6 +196,26 @@ class StaffPagesTest {
         mvc.perform(post("/mail/status").param("key", hostileKey).param("case", caseOf(hostileKey)).param("status", "answered")
                 .with(staff()).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(mailPage(hostileKey)).contains("answered");
+        assertThat(page("/search?q=hornfisk%20status:answered", staff())).contains("Hilsen", "answered (1)");
+        assertThat(page("/search?q=rødspætte%20status:answered", staff())).contains("<strong>0</strong> mails");
+    }
+
+    @Test
+    @Order(5)
+    void theApiServesPersonMailRawFilesAndStatusAsJson() throws Exception {
+        String person = mvc.perform(get("/api/person").param("who", "ole@example.no").with(staff())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(person).contains("\"total\":1", "Purring", "\"facets\"");
+        String raw = mvc.perform(get("/api/mail/raw").param("key", kirstensKey).with(staff()))
+                .andExpect(header().string("Content-Type", "application/octet-stream")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(raw).contains("Subject: Indsigt");
+        mvc.perform(get("/api/mail/attachment").param("key", kirstensKey).param("n", "1").with(staff())).andExpect(status().isOk());
+        mvc.perform(get("/api/mail/attachment").param("key", kirstensKey).param("n", "9").with(staff())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/mail").param("key", "mid:nobody@example.org").with(staff())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/search").param("q", "\"unclosed").with(staff())).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/case/status").param("case", "not a reference").param("status", "answered").with(staff()))
+                .andExpect(status().isBadRequest());
     }
 
     private String caseOf(String key) throws Exception {
