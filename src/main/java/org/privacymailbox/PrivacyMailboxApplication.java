@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.privacymailbox.bulkimport.ImportCommand;
+import org.privacymailbox.bulkimport.ReindexCommand;
 import org.privacymailbox.evaluation.EvaluateCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,9 @@ public class PrivacyMailboxApplication {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("reindex")) {
+            System.exit(ReindexCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("evaluate")) {
             System.exit(EvaluateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
@@ -30,11 +34,11 @@ public class PrivacyMailboxApplication {
 
     /**
      * The service's beans for a command line tool: no web server, no mailbox polling, no acknowledgements. With
-     * {@code writes} false also no routes and no broker: nothing is written anywhere.
+     * {@code pipeline} false also no routes and no broker.
      */
-    public static ConfigurableApplicationContext commandContext(boolean writes, List<String> settings) {
+    public static ConfigurableApplicationContext commandContext(boolean pipeline, List<String> settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        if (!writes) {
+        if (!pipeline) {
             properties.put("camel.main.routes-collector-enabled", "false");
             properties.put("spring.artemis.embedded.enabled", "false");
         }

@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -78,6 +80,19 @@ public class RawArchive {
             throw new IllegalArgumentException("not a SHA-256");
         }
         return Files.deleteIfExists(pathOf(sha256));
+    }
+
+    /** The SHA-256 of every archived mail, in a stable order. */
+    public List<String> list() throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".eml"))
+                    .map(name -> name.substring(0, name.length() - ".eml".length()))
+                    .filter(name -> SHA256.matcher(name).matches())
+                    .sorted()
+                    .toList();
+        }
     }
 
     public boolean contains(String sha256) {

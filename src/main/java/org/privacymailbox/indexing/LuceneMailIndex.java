@@ -109,6 +109,13 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     }
 
     @Override
+    public void deleteAll() throws IOException {
+        writer.deleteAll();
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    @Override
     public void setCaseStatus(String caseReference, boolean answered) throws IOException {
         writer.updateNumericDocValue(new Term(CASE_REFERENCE, caseReference), STATUS, answered ? 1 : 0);
         writer.commit();

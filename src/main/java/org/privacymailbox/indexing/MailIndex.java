@@ -25,6 +25,9 @@ public interface MailIndex {
     /** Records a case's status on all its documents, for the status facet and the {@code status:} filter. */
     void setCaseStatus(String caseReference, boolean answered) throws IOException;
 
+    /** Empties the index, before a rebuild from the raw archive. */
+    void deleteAll() throws IOException;
+
     /** Removes every document of one archived mail (the mail and the mails forwarded in it); returns how many. */
     long deleteArchived(String sha256) throws IOException;
 
