@@ -286,6 +286,18 @@ class MailboxPipelineTest {
     }
 
     @Test
+    void metricsCountWhatThePipelineDidForStaffOnly() throws Exception {
+        String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withText(TestMail.message("metrik@example.dk", MAILBOX, "Faktura", id), "Hvorfor to fakturaer?"));
+        awaitProcessed(id);
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = get("/actuator/prometheus", adminAuthorization());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("privacymailbox_mails_received_total", "privacymailbox_mails_processed_total",
+                "privacymailbox_queue_sends_total{queue=\"billing.inquiries\"}").doesNotContain("metrik@example.dk");
+    }
+
+    @Test
     void searchApiAnswersOnlyStaff() throws Exception {
         assertThat(get("/api/search?q=anything", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/search?q=anything", "Basic " + base64("admin:wrong")).statusCode()).isEqualTo(401);

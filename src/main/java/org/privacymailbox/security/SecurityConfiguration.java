@@ -27,7 +27,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/prometheus")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/export", "/api/erase").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("STAFF", "ADMIN"))

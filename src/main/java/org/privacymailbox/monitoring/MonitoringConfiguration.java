@@ -1,0 +1,14 @@
+package org.privacymailbox.monitoring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MonitoringConfiguration {
+
+    @Bean
+    PipelineMetrics pipelineMetrics(MeterRegistry registry) {
+        return new PipelineMetrics(registry);
+    }
+}
