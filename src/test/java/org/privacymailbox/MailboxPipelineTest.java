@@ -286,6 +286,22 @@ class MailboxPipelineTest {
     }
 
     @Test
+    void aMailThatCrashedTheServiceOnEveryTryIsSetAsideWithItsReason() throws Exception {
+        String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        // as if the service had died three times while reading this mail
+        Path attempts = Files.createDirectories(dataDir.resolve("cases").resolve("attempts"));
+        Files.writeString(attempts.resolve(sha256("mid:" + id.substring(1, id.length() - 1))), "3");
+        send(TestMail.withText(TestMail.message("crash@example.dk", MAILBOX, "Stor fil", id), "Se bilag."));
+        await(id + " in Quarantine", PROCESSING, () -> containsMessageId(folder(IMAP, MAILBOX, MAILBOX, "Quarantine"), id));
+        HttpResponse<String> quarantine = get("/api/quarantine", adminAuthorization());
+        assertThat(quarantine.body()).contains("began 3 times without ending");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void metricsCountWhatThePipelineDidForStaffOnly() throws Exception {
         String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
         send(TestMail.withText(TestMail.message("metrik@example.dk", MAILBOX, "Faktura", id), "Hvorfor to fakturaer?"));

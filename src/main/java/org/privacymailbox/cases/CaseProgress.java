@@ -6,9 +6,36 @@ import java.io.IOException;
 public class CaseProgress {
 
     private final CaseLedger ledger;
+    private final AttemptCounter attempts;
+    private final int maxAttempts;
 
     public CaseProgress(CaseLedger ledger) {
+        this(ledger, null, Integer.MAX_VALUE);
+    }
+
+    public CaseProgress(CaseLedger ledger, AttemptCounter attempts, int maxAttempts) {
         this.ledger = ledger;
+        this.attempts = attempts;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Counts an attempt at processing the mail; refuses one more than allowed, so that the mail is set aside. */
+    public Inquiry beginAttempt(Inquiry inquiry) throws IOException, TooManyAttemptsException {
+        if (attempts != null) {
+            int attempt = attempts.begin(inquiry.caseFile().mailKey());
+            if (attempt > maxAttempts) {
+                attempts.end(inquiry.caseFile().mailKey());
+                throw new TooManyAttemptsException(attempt - 1);
+            }
+        }
+        return inquiry;
+    }
+
+    /** The attempt ended: done, quarantined, or left for later because something we depend on was down. */
+    public void endAttempt(Inquiry inquiry) throws IOException {
+        if (attempts != null && inquiry != null) {
+            attempts.end(inquiry.caseFile().mailKey());
+        }
     }
 
     public Inquiry done(Inquiry inquiry, String stage) throws IOException {

@@ -25,7 +25,7 @@ class CasesConfiguration {
     }
 
     @Bean
-    CaseProgress caseProgress(CaseLedger caseLedger) {
-        return new CaseProgress(caseLedger);
+    CaseProgress caseProgress(CaseLedger caseLedger, DataSettings data, CaseSettings settings) {
+        return new CaseProgress(caseLedger, new AttemptCounter(data.resolve("cases").resolve("attempts")), settings.maxAttempts());
     }
 }

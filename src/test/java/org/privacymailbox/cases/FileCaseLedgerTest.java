@@ -52,6 +52,25 @@ class FileCaseLedgerTest {
     }
 
     @Test
+    void aMailWhoseProcessingKeepsCrashingIsRefusedAfterTheMaximumOfAttempts(@TempDir Path dir) throws Exception {
+        FileCaseLedger ledger = new FileCaseLedger(dir.resolve("cases"), "DPO", clock);
+        CaseProgress progress = new CaseProgress(ledger, new AttemptCounter(dir.resolve("attempts")), 2);
+        Inquiry inquiry = Inquiry.opened(new org.privacymailbox.archive.ArchivedMail("z", new byte[0]), ledger.open("mid:crash"));
+        progress.beginAttempt(inquiry);
+        // a new process, as after a crash: the count is on disk
+        CaseProgress restarted = new CaseProgress(ledger, new AttemptCounter(dir.resolve("attempts")), 2);
+        restarted.beginAttempt(inquiry);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> restarted.beginAttempt(inquiry))
+                .isInstanceOf(TooManyAttemptsException.class).hasMessageContaining("began 2 times");
+        Inquiry other = Inquiry.opened(new org.privacymailbox.archive.ArchivedMail("w", new byte[0]), ledger.open("mid:fine"));
+        progress.beginAttempt(other);
+        progress.endAttempt(other);
+        progress.beginAttempt(other);
+        progress.endAttempt(other);
+        progress.beginAttempt(other);
+    }
+
+    @Test
     void aFollowUpJoinsTheCaseOfItsFirstMail(@TempDir Path dir) throws Exception {
         FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
         CaseFile first = ledger.open("mid:first", "kirsten@example.dk");
