@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.PrivacyMailboxApplication;
 import org.privacymailbox.TestMail;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -89,8 +91,11 @@ class AcknowledgementOutboxTest {
             await("both mails processed while SMTP is down", PROCESSING,
                     () -> TestMail.folder(mailboxImap, mailboxAddress, "secret", "Processed").size() == 2);
             Thread.sleep(2000); // a few failed attempts
+            HealthIndicator smtpHealth = service.getBean("smtp", HealthIndicator.class);
+            assertThat(smtpHealth.health().getStatus()).as("health says which part is down").isEqualTo(Status.DOWN);
 
             outgoing = mailServer(outgoingSmtp, TestMail.freePort());
+            assertThat(smtpHealth.health().getStatus()).isEqualTo(Status.UP);
             GreenMail server = outgoing;
             await("acknowledgements once SMTP is back", PROCESSING,
                     () -> acknowledgements(server, "anna@example.se") == 1 && acknowledgements(server, "ole@example.no") == 1);
