@@ -302,6 +302,22 @@ class MailboxPipelineTest {
     }
 
     @Test
+    void erasureAlsoRemovesTheCopyInTheMailbox() throws Exception {
+        String customer = "glem.mig@example.dk";
+        String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withText(TestMail.message(customer, MAILBOX, "Sletning", id), "Slet alt om mig. Stenbider."));
+        awaitProcessed(id);
+        String who = URLEncoder.encode(customer, StandardCharsets.UTF_8);
+        HttpResponse<String> erased = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/api/erase?who=" + who
+                + "&confirm=" + who)).header("Authorization", adminAuthorization()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.body()).contains("\"erased\":1");
+        assertThat(containsMessageId(folder(IMAP, MAILBOX, MAILBOX, "Processed"), id)).as("copy in the mailbox").isFalse();
+        assertThat(searchApi("stenbider").get("total").asLong()).isZero();
+    }
+
+    @Test
     void metricsCountWhatThePipelineDidForStaffOnly() throws Exception {
         String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
         send(TestMail.withText(TestMail.message("metrik@example.dk", MAILBOX, "Faktura", id), "Hvorfor to fakturaer?"));

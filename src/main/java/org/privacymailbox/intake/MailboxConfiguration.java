@@ -18,6 +18,11 @@ class MailboxConfiguration {
     }
 
     @Bean
+    MailboxEraser mailboxEraser(MailboxSettings settings) {
+        return new MailboxEraser(settings);
+    }
+
+    @Bean
     MailAuthenticator mailboxAuthenticator(MailboxSettings settings) {
         return MailSessionProperties.authenticator(settings.username(), settings.password());
     }

@@ -1,5 +1,6 @@
 package org.privacymailbox.rights;
 
+import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import org.privacymailbox.archive.MailFiles;
 import org.privacymailbox.archive.RawArchive;
 import org.privacymailbox.audit.AuditLog;
 import org.privacymailbox.indexing.InvalidQueryException;
+import org.privacymailbox.intake.MailboxEraser;
 import org.privacymailbox.indexing.MailIndex;
 import org.privacymailbox.indexing.SearchHit;
 import org.privacymailbox.indexing.SearchResult;
@@ -31,12 +33,14 @@ public class PersonData {
     private final MailIndex index;
     private final RawArchive archive;
     private final AuditLog audit;
+    private final MailboxEraser mailbox;
 
-    public PersonData(MailSearch search, MailIndex index, RawArchive archive, AuditLog audit) {
+    public PersonData(MailSearch search, MailIndex index, RawArchive archive, AuditLog audit, MailboxEraser mailbox) {
         this.search = search;
         this.index = index;
         this.archive = archive;
         this.audit = audit;
+        this.mailbox = mailbox;
     }
 
     /** The person's mails for staff to review: each as .eml, its attached files, and an index.csv. */
@@ -90,14 +94,25 @@ public class PersonData {
     public int erase(String user, String who) throws InvalidQueryException, IOException {
         SearchResult found = search.person(user, who, MAX_MAILS);
         Set<String> erased = new LinkedHashSet<>();
+        Set<String> messageIds = new LinkedHashSet<>();
         for (SearchHit hit : found.hits()) {
             if (erased.add(hit.sha256())) {
+                if (hit.messageId() != null && !hit.forwarded()) {
+                    messageIds.add(hit.messageId());
+                }
                 index.deleteArchived(hit.sha256());
                 archive.delete(hit.sha256());
             }
         }
-        audit.record(user, "erasure", "person '" + who + "': " + erased.size() + " mails erased from index and archive, cases "
-                + cases(found));
+        String inMailbox;
+        try {
+            inMailbox = mailbox.erase(messageIds) + " copies in the mailbox";
+        } catch (MessagingException e) {
+            // index and archive are erased; the mailbox copies must be removed when it can be reached
+            inMailbox = "the mailbox could not be reached (" + e.getClass().getSimpleName() + "): copies there remain";
+        }
+        audit.record(user, "erasure", "person '" + who + "': " + erased.size() + " mails erased from index and archive, " + inMailbox
+                + ", cases " + cases(found));
         return erased.size();
     }
 

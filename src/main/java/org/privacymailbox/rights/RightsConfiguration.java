@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.privacymailbox.archive.RawArchive;
 import org.privacymailbox.audit.AuditLog;
 import org.privacymailbox.indexing.MailIndex;
+import org.privacymailbox.intake.MailboxEraser;
 import org.privacymailbox.search.MailSearch;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class RightsConfiguration {
 
     @Bean
-    PersonData personData(MailSearch search, MailIndex index, RawArchive archive, AuditLog audit) {
-        return new PersonData(search, index, archive, audit);
+    PersonData personData(MailSearch search, MailIndex index, RawArchive archive, AuditLog audit, MailboxEraser mailbox) {
+        return new PersonData(search, index, archive, audit, mailbox);
     }
 
     @Bean
