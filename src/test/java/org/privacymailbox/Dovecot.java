@@ -20,11 +20,13 @@ public final class Dovecot implements AutoCloseable {
 
     private final Path directory;
     private final int port;
+    private final int tlsPort;
     private final Process process;
 
-    private Dovecot(Path directory, int port, Process process) {
+    private Dovecot(Path directory, int port, int tlsPort, Process process) {
         this.directory = directory;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.process = process;
     }
 
@@ -38,6 +40,14 @@ public final class Dovecot implements AutoCloseable {
 
     /** Starts (or starts again, keeping the mail) on a given port. */
     public static Dovecot start(Path directory, String user, String password, int port) throws Exception {
+        return start(directory, user, password, port, false);
+    }
+
+    /**
+     * With {@code tls}, a self-signed certificate for 127.0.0.1 is made, STARTTLS is offered on {@link #port()} and
+     * IMAPS listens on {@link #tlsPort()}; {@link #trustStore()} trusts the certificate (password "changeit").
+     */
+    public static Dovecot start(Path directory, String user, String password, int port, boolean tls) throws Exception {
         Path mail = Files.createDirectories(directory.resolve("mail"));
         // Dovecot's auth and mail processes run as other users: they must reach the user file and the Maildir
         Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
@@ -57,7 +67,7 @@ public final class Dovecot implements AutoCloseable {
                 base_dir = %1$s/run
                 state_dir = %1$s/run
                 log_path = %1$s/dovecot.log
-                ssl = no
+                %3$s
                 disable_plaintext_auth = no
                 auth_mechanisms = plain login
                 first_valid_uid = 65534
@@ -77,16 +87,19 @@ public final class Dovecot implements AutoCloseable {
                     port = %2$d
                   }
                   inet_listener imaps {
-                    port = 0
+                    address = 127.0.0.1
+                    port = %4$d
                   }
                 }
                 service anvil {
                   chroot =
                 }
-                """.formatted(directory, port));
+                """.formatted(directory, port, tls ? "ssl = yes\nssl_cert = <" + certificate(directory) + "\nssl_key = <"
+                        + directory.resolve("key.pem") : "ssl = no", tls ? TestMail.freePort() : 0));
         Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", directory.resolve("dovecot.conf").toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("console.log").toFile()).start();
-        Dovecot dovecot = new Dovecot(directory, port, process);
+        int tlsPort = tls ? tlsPortIn(directory.resolve("dovecot.conf")) : 0;
+        Dovecot dovecot = new Dovecot(directory, port, tlsPort, process);
         TestMail.await("Dovecot listening on " + port, Duration.ofSeconds(20), dovecot::listening);
         return dovecot;
     }
@@ -101,6 +114,39 @@ public final class Dovecot implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public Path trustStore() {
+        return directory.resolve("truststore.p12");
+    }
+
+    private static int tlsPortIn(Path config) throws IOException {
+        String text = Files.readString(config);
+        int listener = text.indexOf("inet_listener imaps");
+        int portAt = text.indexOf("port = ", listener) + "port = ".length();
+        return Integer.parseInt(text.substring(portAt, text.indexOf('\n', portAt)).strip());
+    }
+
+    /** A self-signed certificate for 127.0.0.1 (PEM for Dovecot) and a trust store holding it (for the service). */
+    private static Path certificate(Path directory) throws Exception {
+        Path cert = directory.resolve("cert.pem");
+        run(directory, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", directory.resolve("key.pem").toString(), "-out", cert.toString());
+        run(directory, "keytool", "-importcert", "-noprompt", "-alias", "dovecot", "-file", cert.toString(), "-keystore",
+                directory.resolve("truststore.p12").toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        return cert;
+    }
+
+    private static void run(Path directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     public String log() throws IOException {
