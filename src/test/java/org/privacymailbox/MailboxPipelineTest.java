@@ -30,14 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.embedded.EmbeddedMailServer;
-import org.privacymailbox.extraction.ExtractedText;
-import org.privacymailbox.extraction.TextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * index on disk, and the routes from routes/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(PoisonParser.class)
 class MailboxPipelineTest {
 
     private static final String MAILBOX = "nordic.dataprivacy@example.com";
@@ -67,24 +63,6 @@ class MailboxPipelineTest {
         registry.add("privacy-mailbox.smtp.port", () -> SMTP);
         registry.add("privacy-mailbox.mailbox.poll-interval", () -> "1s");
         registry.add("server.port", () -> HTTP);
-    }
-
-    /** Makes the parser fail on one attachment name, as a parser bug would on a crafted file. */
-    @TestConfiguration
-    static class FaultInjection {
-        @Bean
-        @Primary
-        TextExtractor failingOnPoison(@Qualifier("textExtractor") TextExtractor real) {
-            return new TextExtractor() {
-                @Override
-                public ExtractedText extract(byte[] content, String fileName, String declaredType) {
-                    if ("poison.bin".equals(fileName)) {
-                        throw new IllegalStateException("parser crashed on poison.bin");
-                    }
-                    return real.extract(content, fileName, declaredType);
-                }
-            };
-        }
     }
 
     @Autowired

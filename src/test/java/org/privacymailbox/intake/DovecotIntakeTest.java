@@ -17,19 +17,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.Dovecot;
+import org.privacymailbox.PoisonParser;
 import org.privacymailbox.PrivacyMailboxApplication;
 import org.privacymailbox.TestMail;
-import org.privacymailbox.extraction.ExtractedText;
-import org.privacymailbox.extraction.TextExtractor;
 import org.privacymailbox.indexing.MailIndex;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /** The intake against a real IMAP server, Dovecot (Debian's dovecot-imapd, installed by .ci/run). */
 class DovecotIntakeTest {
@@ -39,24 +34,6 @@ class DovecotIntakeTest {
 
     @TempDir
     Path work;
-
-    /** A parser bug on one file name, as a crafted attachment could cause. */
-    @TestConfiguration
-    static class PoisonParser {
-        @Bean
-        @Primary
-        TextExtractor failingOnPoison(@Qualifier("textExtractor") TextExtractor real) {
-            return new TextExtractor() {
-                @Override
-                public ExtractedText extract(byte[] content, String fileName, String declaredType) {
-                    if ("poison.bin".equals(fileName)) {
-                        throw new IllegalStateException("parser crashed on poison.bin");
-                    }
-                    return real.extract(content, fileName, declaredType);
-                }
-            };
-        }
-    }
 
     private static void append(int port, MimeMessage... messages) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");

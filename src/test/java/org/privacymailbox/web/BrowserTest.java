@@ -19,58 +19,34 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.privacymailbox.TestMail;
-import org.privacymailbox.archive.RawArchive;
-import org.privacymailbox.cases.CaseOpener;
-import org.privacymailbox.classification.InquiryClassifier;
-import org.privacymailbox.extraction.MailParser;
-import org.privacymailbox.indexing.MailIndexer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The staff's page in a real, headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StaffTestSetup.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path DATA = directory();
-    private static final int IMAP = TestMail.freePort();
-    private static final int SMTP = TestMail.freePort();
+    private static final Path DATA = StaffTestSetup.dataDirectory("browser-test");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("privacy-mailbox.data-dir", DATA::toString);
-        registry.add("privacy-mailbox.mailbox.port", () -> IMAP);
-        registry.add("privacy-mailbox.smtp.port", () -> SMTP);
-        registry.add("privacy-mailbox.mailbox.poll-interval", () -> "1h");
+        StaffTestSetup.settings(registry, DATA);
     }
 
     @LocalServerPort
     int port;
     @Autowired
-    RawArchive archive;
-    @Autowired
-    CaseOpener opener;
-    @Autowired
-    MailParser parser;
-    @Autowired
-    InquiryClassifier classifier;
-    @Autowired
-    MailIndexer indexer;
+    StaffTestSetup.Ingester ingester;
 
     private WebDriver browser;
-
-    private static Path directory() {
-        try {
-            return Files.createTempDirectory("browser-test");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     void browserAndMail() throws Exception {
@@ -83,7 +59,7 @@ class BrowserTest {
                 + UUID.randomUUID() + "@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
                 + "<html><body><p>Blåhval <b>hilsen</b></p><script>document.title='pwned';alert('x')</script>"
                 + "<img src=x onerror=\"document.title='pwned';alert('y')\"><p>&lt;script&gt;alert('z')&lt;/script&gt; som tekst</p></body></html>\r\n";
-        indexer.index(classifier.classify(parser.parse(opener.open(archive.store(hostile.getBytes(StandardCharsets.UTF_8))))));
+        ingester.ingest(hostile.getBytes(StandardCharsets.UTF_8));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
@@ -101,7 +77,7 @@ class BrowserTest {
     private void ingest(jakarta.mail.internet.MimeMessage message) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         message.writeTo(out);
-        indexer.index(classifier.classify(parser.parse(opener.open(archive.store(out.toByteArray())))));
+        ingester.ingest(out.toByteArray());
     }
 
     private void logIn() throws Exception {

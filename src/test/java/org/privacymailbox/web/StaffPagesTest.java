@@ -24,17 +24,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.privacymailbox.TestMail;
-import org.privacymailbox.archive.ArchivedMail;
 import org.privacymailbox.archive.RawArchive;
-import org.privacymailbox.cases.CaseOpener;
 import org.privacymailbox.cases.Inquiry;
-import org.privacymailbox.classification.InquiryClassifier;
-import org.privacymailbox.extraction.MailParser;
-import org.privacymailbox.indexing.MailIndexer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,33 +38,18 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** Every page and endpoint of the staff's web page, with every role boundary, against a real index and archive. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(StaffTestSetup.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffPagesTest {
 
     private static final String KIRSTEN_CPR = "010180-4321";
 
-    private static final Path dataDir = temporaryDirectory();
-
-    private static Path temporaryDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("staff-pages");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static final int IMAP = TestMail.freePort();
-    private static final int SMTP = TestMail.freePort();
+    private static final Path dataDir = StaffTestSetup.dataDirectory("staff-pages");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("privacy-mailbox.data-dir", () -> dataDir.toString());
-        registry.add("privacy-mailbox.mailbox.port", () -> IMAP);
-        registry.add("privacy-mailbox.smtp.port", () -> SMTP);
-        registry.add("privacy-mailbox.mailbox.poll-interval", () -> "1h");
+        StaffTestSetup.settings(registry, dataDir);
     }
 
     @Autowired
@@ -77,13 +57,7 @@ class StaffPagesTest {
     @Autowired
     RawArchive archive;
     @Autowired
-    CaseOpener opener;
-    @Autowired
-    MailParser parser;
-    @Autowired
-    InquiryClassifier classifier;
-    @Autowired
-    MailIndexer indexer;
+    StaffTestSetup.Ingester ingester;
 
     private final List<String> kirstensArchive = new ArrayList<>();
     private String hostileKey;
@@ -114,9 +88,7 @@ class StaffPagesTest {
                 + java.util.UUID.randomUUID() + "@example.org>\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text
                 + "\r\n--b\r\nContent-Type: text/plain; name=bilag.txt\r\nContent-Disposition: attachment; filename=bilag.txt\r\n\r\nbilagstekst\r\n--b--\r\n";
-        ArchivedMail archived = archive.store(raw.getBytes(StandardCharsets.UTF_8));
-        Inquiry inquiry = classifier.classify(parser.parse(opener.open(archived)));
-        return indexer.index(inquiry);
+        return ingester.ingest(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     private String mailPage(String key) throws Exception {
