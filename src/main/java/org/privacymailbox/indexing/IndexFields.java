@@ -1,5 +1,7 @@
 package org.privacymailbox.indexing;
 
+import java.util.Map;
+
 /** Every field name of the mail index, in one place. */
 final class IndexFields {
 
@@ -28,7 +30,7 @@ final class IndexFields {
     /** yyyy-MM of receipt, for the month facet. */
     static final String MONTH = "month";
     /** Keyword fields a query may filter on, by the name staff type before the colon. */
-    static final java.util.Map<String, String> FILTERS = java.util.Map.of(
+    static final Map<String, String> FILTERS = Map.of(
             "topic", TOPIC, "subtopic", SUBTOPIC, "lang", LANGUAGE, "case", CASE_REFERENCE, "month", MONTH);
     /** The facets counted for every search. */
     static final String[] FACETS = {TOPIC, SUBTOPIC, LANGUAGE, MONTH};

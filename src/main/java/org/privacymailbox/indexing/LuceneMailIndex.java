@@ -5,7 +5,9 @@ import static org.privacymailbox.indexing.IndexFields.*;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +85,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             TopDocs top = request.order() == MailQuery.Order.NEWEST
                     ? searcher.search(query, wanted, new Sort(new SortField(RECEIVED_AT, SortField.Type.LONG, true)))
                     : searcher.search(query, wanted);
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
             TopDocs pageDocs = new TopDocs(top.totalHits, page);
             Map<String, String[]> snippets = page.length == 0 || request.words().isEmpty() ? Map.of() : highlighter(searcher)
                     .highlightFields(SNIPPET_FIELDS, query, pageDocs, new int[] {1, 1, 1});
@@ -270,7 +272,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidQueryException("The query could not be understood; check quotes, brackets and "
                     + "operators (AND, OR, NOT), or put special characters in quotes.", e);
-        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+        } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("The query expands to too many words; make it more specific.", e);
         }
     }
@@ -322,7 +324,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         addText(document, FROM_NAME, mail.fromName());
         addText(document, SUBJECT, mail.subject());
         long received = mail.receivedAt().toEpochMilli();
-        document.add(new StringField(MONTH, mail.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString().substring(0, 7),
+        document.add(new StringField(MONTH, mail.receivedAt().atZone(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7),
                 Field.Store.NO));
         if (!mail.attachmentNames().isEmpty()) {
             document.add(new StringField(HAS, "attachment", Field.Store.NO));

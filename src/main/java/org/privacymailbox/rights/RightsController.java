@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.Map;
 import org.privacymailbox.indexing.InvalidQueryException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.privacymailbox.security.SafeDownload;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +24,7 @@ class RightsController {
 
     @GetMapping("/api/export")
     ResponseEntity<byte[]> export(Principal user, @RequestParam("who") String who) throws IOException, InvalidQueryException {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("export.zip").build().toString())
-                .body(person.export(user.getName(), who));
+        return SafeDownload.of(person.export(user.getName(), who), "export.zip");
     }
 
     /** {@code confirm} must repeat {@code who}: an erasure cannot be undone. */

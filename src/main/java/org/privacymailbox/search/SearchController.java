@@ -3,14 +3,11 @@ package org.privacymailbox.search;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Map;
-import org.privacymailbox.archive.MailFiles;
 import org.privacymailbox.indexing.InvalidQueryException;
 import org.privacymailbox.indexing.MailQuery;
 import org.privacymailbox.indexing.SearchResult;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.privacymailbox.security.SafeDownload;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,12 +49,12 @@ class SearchController {
 
     @GetMapping("/api/mail/raw")
     ResponseEntity<byte[]> raw(Principal user, @RequestParam("key") String key) throws IOException {
-        return views.raw(user.getName(), key).map(bytes -> download(bytes, "mail.eml")).orElse(ResponseEntity.notFound().build());
+        return views.raw(user.getName(), key).map(bytes -> SafeDownload.of(bytes, "mail.eml")).orElse(ResponseEntity.notFound().build());
     }
 
     @GetMapping("/api/mail/attachment")
     ResponseEntity<byte[]> attachment(Principal user, @RequestParam("key") String key, @RequestParam("n") int number) throws IOException {
-        return views.attachment(user.getName(), key, number).map(file -> download(file.content(), file.name()))
+        return views.attachment(user.getName(), key, number).map(file -> SafeDownload.of(file.content(), file.name()))
                 .orElse(ResponseEntity.notFound().build());
     }
 
@@ -66,16 +63,6 @@ class SearchController {
             throws IOException {
         views.setStatus(user.getName(), caseReference, status);
         return Map.of("case", caseReference, "status", status);
-    }
-
-    /** Files are always downloaded, never shown: a crafted HTML or SVG attachment must not run in the staff's browser. */
-    static ResponseEntity<byte[]> download(byte[] content, String name) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(MailFiles.safeName(name),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content);
     }
 
     static MailQuery.Order order(String sort) {

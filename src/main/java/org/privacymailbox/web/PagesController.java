@@ -14,10 +14,8 @@ import org.privacymailbox.rights.PersonData;
 import org.privacymailbox.search.MailSearch;
 import org.privacymailbox.search.MailView;
 import org.privacymailbox.search.MailViews;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.privacymailbox.security.SafeDownload;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -103,13 +101,13 @@ class PagesController {
 
     @GetMapping("/mail/raw")
     ResponseEntity<byte[]> raw(Principal user, @RequestParam("key") String key) throws IOException {
-        return views.raw(user.getName(), key).map(bytes -> download(bytes, "mail.eml"))
+        return views.raw(user.getName(), key).map(bytes -> SafeDownload.of(bytes, "mail.eml"))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such mail"));
     }
 
     @GetMapping("/mail/attachment")
     ResponseEntity<byte[]> attachment(Principal user, @RequestParam("key") String key, @RequestParam("n") int number) throws IOException {
-        return views.attachment(user.getName(), key, number).map(file -> download(file.content(), file.name()))
+        return views.attachment(user.getName(), key, number).map(file -> SafeDownload.of(file.content(), file.name()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such file"));
     }
 
@@ -132,9 +130,7 @@ class PagesController {
 
     @PostMapping("/person/export")
     ResponseEntity<byte[]> export(Principal user, @RequestParam("who") String who) throws IOException, InvalidQueryException {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("export.zip").build().toString())
-                .body(person.export(user.getName(), who));
+        return SafeDownload.of(person.export(user.getName(), who), "export.zip");
     }
 
     @GetMapping("/person/erase")
@@ -162,12 +158,5 @@ class PagesController {
     String audit(Model model) throws IOException {
         model.addAttribute("entries", audit.latest(500));
         return "audit";
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] content, String name) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(org.privacymailbox.archive.MailFiles.safeName(name), StandardCharsets.UTF_8).build().toString())
-                .body(content);
     }
 }
