@@ -23,6 +23,8 @@ import java.util.Properties;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
@@ -76,6 +78,11 @@ public final class TestMail {
     }
 
     public static byte[] pdf(String line) throws IOException {
+        return pdf(line, null);
+    }
+
+    /** A one-page PDF with a line of text, encrypted with {@code userPassword} unless it is null. */
+    public static byte[] pdf(String line, String userPassword) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
@@ -85,6 +92,11 @@ public final class TestMail {
                 content.newLineAtOffset(50, 700);
                 content.showText(line);
                 content.endText();
+            }
+            if (userPassword != null) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + userPassword, userPassword, new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                document.protect(policy);
             }
             document.save(out);
             return out.toByteArray();
