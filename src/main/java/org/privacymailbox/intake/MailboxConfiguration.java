@@ -18,6 +18,11 @@ class MailboxConfiguration {
     }
 
     @Bean
+    InterruptedFiling interruptedFiling(MailboxSettings settings) {
+        return new InterruptedFiling(settings);
+    }
+
+    @Bean
     MailboxEraser mailboxEraser(MailboxSettings settings) {
         return new MailboxEraser(settings);
     }

@@ -11,10 +11,15 @@ public class RawMailReader {
 
     /** The step the intake route calls: the consumer's message still holds the server's mail object. */
     public byte[] readPolled(org.apache.camel.Message polled) throws MessagingException, IOException {
+        return read(serverMessage(polled));
+    }
+
+    /** The server's mail object behind a polled message, for marking it in the mailbox. */
+    public Message serverMessage(org.apache.camel.Message polled) {
         if (!(polled instanceof MailMessage mailMessage) || mailMessage.getOriginalMessage() == null) {
             throw new IllegalArgumentException("not a message polled from a mailbox: " + polled.getClass().getName());
         }
-        return read(mailMessage.getOriginalMessage());
+        return mailMessage.getOriginalMessage();
     }
 
     public byte[] read(Message message) throws MessagingException, IOException {
