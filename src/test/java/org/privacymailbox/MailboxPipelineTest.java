@@ -305,6 +305,11 @@ class MailboxPipelineTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("privacymailbox_mails_received_total", "privacymailbox_mails_processed_total",
                 "privacymailbox_queue_sends_total{queue=\"billing.inquiries\"}").doesNotContain("metrik@example.dk");
+        for (String timer : List.of("privacymailbox_extraction_time_seconds_count", "privacymailbox_index_lag_seconds_count")) {
+            java.util.regex.Matcher count = java.util.regex.Pattern.compile("(?m)^" + timer + "\\S* ([0-9.]+)$").matcher(metrics.body());
+            assertThat(count.find()).as(timer).isTrue();
+            assertThat(Double.parseDouble(count.group(1))).as(timer).isGreaterThanOrEqualTo(1);
+        }
     }
 
     @Test

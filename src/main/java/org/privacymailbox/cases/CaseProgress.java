@@ -65,6 +65,12 @@ public class CaseProgress {
         return true;
     }
 
+    /** A send was claimed and never confirmed: the service stopped in the middle of the SMTP conversation. */
+    public boolean interruptedSend(String mailKey) throws IOException {
+        CaseFile current = current(mailKey);
+        return current.isDone(Stage.ACKNOWLEDGEMENT_SENDING) && !current.isDone(Stage.ACKNOWLEDGED);
+    }
+
     public void sent(String mailKey) throws IOException {
         ledger.markDone(current(mailKey), Stage.ACKNOWLEDGED);
     }

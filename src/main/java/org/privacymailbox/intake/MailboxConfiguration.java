@@ -1,6 +1,7 @@
 package org.privacymailbox.intake;
 
 import java.util.Properties;
+import org.privacymailbox.monitoring.PipelineMetrics;
 import org.apache.camel.component.mail.MailAuthenticator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,11 @@ class MailboxConfiguration {
     @Bean
     RawMailReader rawMailReader() {
         return new RawMailReader();
+    }
+
+    @Bean
+    MailboxErrors mailboxErrors(PipelineMetrics metrics) {
+        return new MailboxErrors(metrics);
     }
 
     @Bean

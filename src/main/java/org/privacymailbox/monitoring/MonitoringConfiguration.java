@@ -1,6 +1,7 @@
 package org.privacymailbox.monitoring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class MonitoringConfiguration {
 
     @Bean
-    PipelineMetrics pipelineMetrics(MeterRegistry registry) {
-        return new PipelineMetrics(registry);
+    PipelineMetrics pipelineMetrics(MeterRegistry registry, Clock clock) {
+        return new PipelineMetrics(registry, clock);
     }
 }

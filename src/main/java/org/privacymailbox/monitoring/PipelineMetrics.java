@@ -2,12 +2,18 @@ package org.privacymailbox.monitoring;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import org.privacymailbox.acknowledgement.AcknowledgementDecision;
+import org.privacymailbox.cases.Inquiry;
 
 /**
- * The counters operators watch at {@code /actuator/prometheus}: mails received, processed and quarantined,
- * queue messages sent, acknowledgements sent and suppressed (by reason, in a few fixed words, never an address).
+ * What operators watch at {@code /actuator/prometheus}: mails received, processed and quarantined, queue messages
+ * sent, acknowledgements sent and suppressed (by reason, in a few fixed words, never an address), extraction time,
+ * index lag (from archiving a mail to its being searchable) and failed mailbox polls.
  */
 public class PipelineMetrics {
 
@@ -16,13 +22,43 @@ public class PipelineMetrics {
     private final Counter processed;
     private final Counter quarantined;
     private final Counter acknowledged;
+    private final Counter pollErrors;
+    private final Timer extraction;
+    private final Timer indexLag;
+    private final Clock clock;
 
-    public PipelineMetrics(MeterRegistry registry) {
+    public PipelineMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
+        this.pollErrors = Counter.builder("privacymailbox.mailbox.poll.errors").description("polls that could not reach or read the mailbox")
+                .register(registry);
+        this.extraction = Timer.builder("privacymailbox.extraction.time").description("reading a mail and its attachments")
+                .publishPercentileHistogram().register(registry);
+        this.indexLag = Timer.builder("privacymailbox.index.lag").description("from archiving a mail to its being searchable")
+                .publishPercentileHistogram().register(registry);
         this.received = Counter.builder("privacymailbox.mails.received").description("mails archived from the mailbox").register(registry);
         this.processed = Counter.builder("privacymailbox.mails.processed").description("mails through every stage").register(registry);
         this.quarantined = Counter.builder("privacymailbox.mails.quarantined").description("mails set aside with a reason").register(registry);
         this.acknowledged = Counter.builder("privacymailbox.acknowledgements.sent").description("acknowledgements handed to SMTP").register(registry);
+    }
+
+    /** A reading of the monotonic clock, to hand to {@link #extracted(long)}. */
+    public long now() {
+        return System.nanoTime();
+    }
+
+    public void extracted(long startedNanos) {
+        extraction.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void searchable(Inquiry inquiry) {
+        if (inquiry != null && inquiry.caseFile().openedAt() != null) {
+            indexLag.record(Duration.between(inquiry.caseFile().openedAt(), clock.instant()));
+        }
+    }
+
+    public void pollFailed() {
+        pollErrors.increment();
     }
 
     public void received() {
@@ -39,6 +75,11 @@ public class PipelineMetrics {
 
     public void acknowledged() {
         acknowledged.increment();
+    }
+
+    /** An acknowledgement whose send a crash interrupted: not repeated, so possibly never received. */
+    public void interruptedAcknowledgement() {
+        registry.counter("privacymailbox.acknowledgements.suppressed", "reason", "interrupted-send").increment();
     }
 
     public void routed(String queue) {

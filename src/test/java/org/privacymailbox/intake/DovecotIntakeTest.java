@@ -5,6 +5,7 @@ import static org.privacymailbox.TestMail.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -82,10 +83,12 @@ class DovecotIntakeTest {
             assertThat(index.search("havørn", 10).total()).as("indexed once").isEqualTo(1);
             await("one acknowledgement", PROCESSING, () -> acknowledgements.getReceivedMessages().length == 1);
 
-            dovecot.close();
+            dovecot.kill();
             HealthIndicator mailbox = service.getBean("mailbox", HealthIndicator.class);
             assertThat(mailbox.health().getStatus()).as("health while the IMAP server is down").isEqualTo(Status.DOWN);
             Thread.sleep(1500); // a few polls fail meanwhile
+            assertThat(service.getBean(MeterRegistry.class).counter("privacymailbox.mailbox.poll.errors").count())
+                    .as("failed polls counted").isGreaterThan(0);
 
             dovecot = Dovecot.start(work.resolve("dovecot"), MAILBOX, "secret", imap);
             assertThat(mailbox.health().getStatus()).isEqualTo(Status.UP);
