@@ -44,13 +44,18 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * The mail index in embedded Lucene: one {@link IndexWriter} for the whole application, a {@link SearcherManager}
  * for reads. Every {@link #index} is committed before it returns, so that a mail the pipeline has passed on is
- * also durable in the index.
+ * also durable in the index. A write that fails on the disk (full, read-only, wrong permissions) closes Lucene's
+ * writer for good; the next write opens a new one from the last commit, so the index recovers by itself when the
+ * disk does. Searching goes on meanwhile with what was committed.
  */
 public class LuceneMailIndex implements MailIndex, Closeable {
 
@@ -59,26 +64,71 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private static final int MAX_KEYWORD = 8000;
     private static final int MAX_FACET_VALUES = 60;
 
+    private final Directory directory;
     private final Analyzer analyzer;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private volatile Writing writing;
+    private boolean closed;
+
+    /** The writer and the searchers that read through it, replaced together when a failed write closed the writer. */
+    private record Writing(IndexWriter writer, SearcherManager searchers) {
+
+        static Writing open(Directory directory, Analyzer analyzer) throws IOException {
+            IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            try {
+                return new Writing(writer, new SearcherManager(writer, null));
+            } catch (IOException | RuntimeException e) {
+                writer.close();
+                throw e;
+            }
+        }
+    }
+
+    private interface WriteOperation {
+        void apply(IndexWriter writer) throws IOException;
+    }
 
     public LuceneMailIndex(Directory directory, Analyzer analyzer) throws IOException {
+        this.directory = directory;
         this.analyzer = analyzer;
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        this.searchers = new SearcherManager(writer, null);
+        this.writing = Writing.open(directory, analyzer);
     }
 
     @Override
     public void index(IndexedMail mail) throws IOException {
-        writer.updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+        write(writer -> writer.updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail)));
+    }
+
+    /** Applies, commits and makes searchable one change; a disk failure comes back as an IOException. */
+    private synchronized void write(WriteOperation operation) throws IOException {
+        Writing current = writable();
+        try {
+            operation.apply(current.writer());
+            current.writer().commit();
+            current.searchers().maybeRefreshBlocking();
+        } catch (AlreadyClosedException e) {
+            throw new IOException("index cannot be written: " + describe(current.writer().getTragicException()), e);
+        }
+    }
+
+    private synchronized Writing writable() throws IOException {
+        Writing current = writing;
+        if (current.writer().isOpen() || closed) {
+            return current;
+        }
+        Writing reopened = Writing.open(directory, analyzer);
+        writing = reopened;
+        current.searchers().close();
+        return reopened;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure == null ? "the index writer is closed" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     @Override
     public SearchResult search(MailQuery request) throws InvalidQueryException, IOException {
         Query query = toQuery(request);
+        SearcherManager searchers = writing.searchers();
         IndexSearcher searcher = searchers.acquire();
         try {
             int wanted = request.offset() + request.limit();
@@ -102,6 +152,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     @Override
     public long count(MailQuery request) throws InvalidQueryException, IOException {
         Query query = toQuery(request);
+        SearcherManager searchers = writing.searchers();
         IndexSearcher searcher = searchers.acquire();
         try {
             return searcher.count(query);
@@ -112,20 +163,17 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public void deleteAll() throws IOException {
-        writer.deleteAll();
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+        write(IndexWriter::deleteAll);
     }
 
     @Override
     public void setCaseStatus(String caseReference, boolean answered) throws IOException {
-        writer.updateNumericDocValue(new Term(CASE_REFERENCE, caseReference), STATUS, answered ? 1 : 0);
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+        write(writer -> writer.updateNumericDocValue(new Term(CASE_REFERENCE, caseReference), STATUS, answered ? 1 : 0));
     }
 
     @Override
     public long deleteArchived(String sha256) throws IOException {
+        SearcherManager searchers = writing.searchers();
         IndexSearcher searcher = searchers.acquire();
         long count;
         try {
@@ -133,9 +181,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         } finally {
             searchers.release(searcher);
         }
-        writer.deleteDocuments(new Term(SHA256, sha256));
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+        write(writer -> writer.deleteDocuments(new Term(SHA256, sha256)));
         return count;
     }
 
@@ -173,6 +219,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public Optional<IndexedMail> findByMailKey(String mailKey) throws IOException {
+        SearcherManager searchers = writing.searchers();
         IndexSearcher searcher = searchers.acquire();
         try {
             TopDocs top = searcher.search(new TermQuery(new Term(MAIL_KEY, mailKey)), 1);
@@ -187,6 +234,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public long count() throws IOException {
+        SearcherManager searchers = writing.searchers();
         IndexSearcher searcher = searchers.acquire();
         try {
             return searcher.getIndexReader().numDocs();
@@ -197,21 +245,31 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public Optional<String> problem() {
+        IndexWriter writer = writing.writer();
         if (writer.getTragicException() != null) {
-            return Optional.of("index writer failed: " + writer.getTragicException().getClass().getSimpleName());
+            return Optional.of("index cannot be written: " + describe(writer.getTragicException()));
         }
-        if (!writer.isOpen()) {
-            return Optional.of("index writer is closed");
+        // a write would tell too late: the directory is asked whether it takes a new file now
+        try {
+            String probe;
+            try (IndexOutput output = directory.createTempOutput("health", "probe", IOContext.DEFAULT)) {
+                probe = output.getName();
+            }
+            directory.deleteFile(probe);
+        } catch (IOException e) {
+            return Optional.of("index cannot be written: " + describe(e));
         }
         return Optional.empty();
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
+        Writing current = writing;
         try {
-            searchers.close();
+            current.searchers().close();
         } finally {
-            writer.close();
+            current.writer().close();
         }
     }
 
