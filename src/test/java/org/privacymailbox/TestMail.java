@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -75,6 +76,15 @@ public final class TestMail {
         message.setContent(new MimeMultipart(body, attachment));
         message.saveChanges();
         return message;
+    }
+
+    /** A Word document (DOCX) of one paragraph. */
+    public static byte[] docx(String text) throws IOException {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.createParagraph().createRun().setText(text);
+            document.write(out);
+            return out.toByteArray();
+        }
     }
 
     public static byte[] pdf(String line) throws IOException {

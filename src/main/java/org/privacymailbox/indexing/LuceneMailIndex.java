@@ -98,6 +98,15 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         write(writer -> writer.updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail)));
     }
 
+    @Override
+    public void indexAll(List<IndexedMail> mails) throws IOException {
+        write(writer -> {
+            for (IndexedMail mail : mails) {
+                writer.updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
+            }
+        });
+    }
+
     /** Applies, commits and makes searchable one change; a disk failure comes back as an IOException. */
     private synchronized void write(WriteOperation operation) throws IOException {
         Writing current = writable();

@@ -1,6 +1,7 @@
 package org.privacymailbox.indexing;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,13 @@ public interface MailIndex {
 
     /** Adds the mail, or replaces the document of the same mail key: a mail is never indexed twice. */
     void index(IndexedMail mail) throws IOException;
+
+    /** As {@link #index} for many mails at once, made durable together: for imports and rebuilds. */
+    default void indexAll(List<IndexedMail> mails) throws IOException {
+        for (IndexedMail mail : mails) {
+            index(mail);
+        }
+    }
 
     default SearchResult search(String query, int limit) throws InvalidQueryException, IOException {
         return search(MailQuery.words(query, limit));

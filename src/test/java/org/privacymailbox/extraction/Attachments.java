@@ -18,7 +18,6 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.privacymailbox.TestMail;
 
 /** Builds the attachments customers send, in code, so that every test file is visible and small. */
@@ -36,11 +35,7 @@ final class Attachments {
     }
 
     static byte[] docx(String text) throws IOException {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.createParagraph().createRun().setText(text);
-            document.write(out);
-            return out.toByteArray();
-        }
+        return TestMail.docx(text);
     }
 
     static byte[] xlsx(String cell) throws IOException {

@@ -1,0 +1,169 @@
+package org.privacymailbox.benchmark;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.privacymailbox.Dovecot;
+import org.privacymailbox.PrivacyMailboxApplication;
+import org.privacymailbox.TestMail;
+import org.privacymailbox.cases.MailKey;
+import org.privacymailbox.indexing.MailIndex;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * End to end (scripts/benchmark end-to-end): mails delivered to a local Dovecot, polled, read, classified, indexed,
+ * routed to the queue and acknowledged to a local SMTP server. First a burst (all at once: the rate the service
+ * sustains), then a steady delivery at a given rate (the time from delivery to searchable, p50 and p99).
+ */
+public final class EndToEndBenchmark {
+
+    private static final String MAILBOX = "nordic.dataprivacy@example.com";
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int mails = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        Path work = Files.createTempDirectory("end-to-end");
+        GreenMail smtp = new GreenMail(new ServerSetup(TestMail.freePort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        Dovecot dovecot = Dovecot.start(work.resolve("dovecot"), MAILBOX, "secret");
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PrivacyMailboxApplication.class).run(
+                "--privacy-mailbox.data-dir=" + work.resolve("data"),
+                "--privacy-mailbox.mailbox.embedded=false",
+                "--privacy-mailbox.mailbox.address=" + MAILBOX,
+                "--privacy-mailbox.mailbox.password=secret",
+                "--privacy-mailbox.mailbox.port=" + dovecot.port(),
+                "--privacy-mailbox.mailbox.poll-interval=100ms",
+                "--privacy-mailbox.mailbox.max-messages-per-poll=500",
+                "--privacy-mailbox.acknowledgement.max-per-minute=1000000",
+                "--privacy-mailbox.smtp.port=" + smtp.getSmtp().getPort(),
+                "--logging.level.root=WARN",
+                "--server.port=0")) {
+            MailIndex index = service.getBean(MailIndex.class);
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", dovecot.port(), MAILBOX, "secret");
+            Folder inbox = store.getFolder("INBOX");
+
+            // burst: everything delivered at once; the rate is from first delivery to last acknowledgement
+            Map<String, Long> delivered = new LinkedHashMap<>();
+            List<MimeMessage> burst = new ArrayList<>();
+            for (int i = 0; i < mails; i++) {
+                burst.add(mail("burst", i));
+            }
+            long burstStart = System.nanoTime();
+            for (int from = 0; from < mails; from += 200) {
+                inbox.appendMessages(burst.subList(from, Math.min(mails, from + 200)).toArray(MimeMessage[]::new));
+            }
+            long appended = System.nanoTime();
+            for (int i = 0; i < mails; i++) {
+                delivered.put(id("burst", i), burstStart);
+            }
+            Map<String, Long> searchable = awaitSearchable(index, delivered);
+            awaitAcknowledgements(smtp, mails);
+            double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
+
+            // steady: delivered at the given rate, one APPEND at a time; latency from each APPEND to searchable
+            Map<String, Long> steady = new ConcurrentHashMap<>();
+            Map<String, Long> steadySearchable = new ConcurrentHashMap<>();
+            Thread watcher = new Thread(() -> {
+                try {
+                    steadySearchable.putAll(awaitSearchable(index, steady, mails));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            watcher.start();
+            long steadyStart = System.nanoTime();
+            for (int i = 0; i < mails; i++) {
+                long due = steadyStart + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                inbox.appendMessages(new MimeMessage[] {mail("steady", i)});
+                steady.put(id("steady", i), System.nanoTime());
+            }
+            double offered = mails / ((System.nanoTime() - steadyStart) / 1e9);
+            watcher.join();
+            awaitAcknowledgements(smtp, 2 * mails);
+            store.close();
+
+            long[] latencies = steadySearchable.entrySet().stream().mapToLong(e -> e.getValue() - steady.get(e.getKey())).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-44s %10s%n", "end to end (Dovecot → queue → acknowledgement)", "");
+            System.out.printf(Locale.ROOT, "  burst of %d mails: delivered in %.1f s, all searchable and acknowledged after %.1f s: %.0f mails/s%n",
+                    mails, (appended - burstStart) / 1e9, burstSeconds, mails / burstSeconds);
+            System.out.printf(Locale.ROOT, "  steady delivery of %d mails at %.0f mails/s: delivery to searchable p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    mails, offered, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6);
+            System.out.printf(Locale.ROOT, "  acknowledgements received: %d of %d%n", smtp.getReceivedMessages().length, 2 * mails);
+            if (searchable.size() != mails) {
+                System.out.println("  not all burst mails became searchable: " + searchable.size());
+            }
+        } finally {
+            dovecot.close();
+            smtp.stop();
+        }
+    }
+
+    private static String id(String run, int number) {
+        return "<" + run + "-" + number + "@e2e.invalid>";
+    }
+
+    private static MimeMessage mail(String run, int number) throws Exception {
+        String text = number % 3 == 0
+                ? "Hej, jeg har fået faktura " + (40_000_000 + number) + " to gange og betalt den første. Hvornår får jeg pengene tilbage?"
+                : "Hej, jeg beder om indsigt i alle de oplysninger, I har om mig efter jeres brud på datasikkerheden. Sag " + number + ".";
+        return TestMail.withText(TestMail.message("kunde" + number + "-" + run + "@example.dk", MAILBOX, "Henvendelse " + number, id(run, number)), text);
+    }
+
+    private static Map<String, Long> awaitSearchable(MailIndex index, Map<String, Long> delivered) throws Exception {
+        return awaitSearchable(index, delivered, delivered.size());
+    }
+
+    /** Watches the index for the delivered mails, in delivery order, until {@code expected} are searchable. */
+    private static Map<String, Long> awaitSearchable(MailIndex index, Map<String, Long> delivered, int expected) throws Exception {
+        Map<String, Long> searchable = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+        while (searchable.size() < expected && System.nanoTime() < deadline) {
+            int looked = 0;
+            for (Iterator<String> ids = new ArrayList<>(delivered.keySet()).iterator(); ids.hasNext() && looked < 400; ) {
+                String id = ids.next();
+                if (searchable.containsKey(id)) {
+                    continue;
+                }
+                looked++;
+                if (index.findByMailKey(MailKey.of(id, null)).isPresent()) {
+                    searchable.put(id, System.nanoTime());
+                }
+            }
+            Thread.sleep(10);
+        }
+        return searchable;
+    }
+
+    private static void awaitAcknowledgements(GreenMail smtp, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+        while (smtp.getReceivedMessages().length < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
