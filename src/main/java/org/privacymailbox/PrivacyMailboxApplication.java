@@ -19,6 +19,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ConfigurationPropertiesScan
 public class PrivacyMailboxApplication {
 
+    static {
+        // Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader for every header block, body part and
+        // decoded stream (jakartaee/mail-api#861): a scan of the class path each time, most of the cost of reading a
+        // mail. Named here, it is found by one Class.forName instead.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));

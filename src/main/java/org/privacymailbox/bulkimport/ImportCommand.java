@@ -9,7 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.privacymailbox.PrivacyMailboxApplication;
@@ -29,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ImportCommand {
 
-    static final String USAGE = "usage: java -jar privacy-mailbox.jar import [--dry-run] [--report FILE] PATH...";
+    static final String USAGE = "usage: java -jar privacy-mailbox.jar import [--dry-run] [--report FILE] [--threads N] PATH...";
     static final int OK = 0;
     static final int SOME_FAILED = 1;
     static final int USAGE_ERROR = 2;
@@ -89,18 +96,37 @@ public final class ImportCommand {
             counts.put(outcome, 0);
         }
         int[] read = {0};
+        // mails are read in order and imported by several workers; results are reported in the order read
+        ExecutorService workers = Executors.newFixedThreadPool(arguments.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "import-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<MailImporter.Result>> inFlight = new ArrayDeque<>();
+        Consumer<Future<MailImporter.Result>> report1 = future -> {
+            MailImporter.Result result = await(future);
+            counts.merge(result.outcome(), 1, Integer::sum);
+            write(report, result.line());
+            progress.mailDone(sources.bytesRead());
+        };
         try {
             sources.forEach(mail -> {
                 read[0]++;
-                MailImporter.Result result = importer.importMail(mail);
-                counts.merge(result.outcome(), 1, Integer::sum);
-                write(report, result.line());
-                progress.mailDone(sources.bytesRead());
+                inFlight.add(workers.submit(() -> importer.importMail(mail)));
+                while (inFlight.size() > arguments.threads() * 4) {
+                    report1.accept(inFlight.poll());
+                }
             });
+            while (!inFlight.isEmpty()) {
+                report1.accept(inFlight.poll());
+            }
         } catch (IOException | UncheckedIOException e) {
+            inFlight.forEach(future -> future.cancel(false));
             progress.finish();
             err.println("privacy-mailbox import: stopped reading the sources after " + read[0] + " messages: " + firstLine(e));
             return SOME_FAILED;
+        } finally {
+            workers.shutdown();
         }
         progress.finish();
         List<String> notMail = sources.notMail();
@@ -110,6 +136,17 @@ public final class ImportCommand {
         }
         out.println(summary(arguments.dryRun(), read[0], counts, progress.seconds(), sources.notMail().size()));
         return counts.get(MailImporter.Outcome.FAILED) == 0 ? OK : SOME_FAILED;
+    }
+
+    private static MailImporter.Result await(Future<MailImporter.Result> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     static String summary(boolean dryRun, int read, Map<MailImporter.Outcome, Integer> counts, double seconds, int notMail) {
@@ -157,11 +194,13 @@ public final class ImportCommand {
     }
 
     /** The command line: our options, the paths, and Spring settings ({@code --privacy-mailbox.data-dir=...}). */
-    record Arguments(boolean dryRun, Path report, List<Path> paths, List<String> springArguments) {
+    record Arguments(boolean dryRun, Path report, int threads, List<Path> paths, List<String> springArguments) {
 
         static Arguments parse(String[] args) throws UsageException {
             boolean dryRun = false;
             Path report = null;
+            // one worker per core: reading attachments is CPU work, and the disk waits of one worker overlap another's
+            int threads = Runtime.getRuntime().availableProcessors();
             List<Path> paths = new ArrayList<>();
             List<String> spring = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -173,6 +212,10 @@ public final class ImportCommand {
                         throw new UsageException("--report needs a file name");
                     }
                     report = Path.of(args[++i]);
+                } else if (arg.equals("--threads")) {
+                    threads = threads(i + 1 < args.length ? args[++i] : "");
+                } else if (arg.startsWith("--threads=")) {
+                    threads = threads(arg.substring("--threads=".length()));
                 } else if (arg.startsWith("--report=")) {
                     report = Path.of(arg.substring("--report=".length()));
                 } else if (arg.equals("--help") || arg.equals("-h")) {
@@ -188,7 +231,19 @@ public final class ImportCommand {
             if (paths.isEmpty()) {
                 throw new UsageException("no PATH given");
             }
-            return new Arguments(dryRun, report, List.copyOf(paths), List.copyOf(spring));
+            return new Arguments(dryRun, report, threads, List.copyOf(paths), List.copyOf(spring));
+        }
+
+        private static int threads(String value) throws UsageException {
+            try {
+                int threads = Integer.parseInt(value);
+                if (threads >= 1 && threads <= 64) {
+                    return threads;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new UsageException("--threads needs a number from 1 to 64");
         }
     }
 

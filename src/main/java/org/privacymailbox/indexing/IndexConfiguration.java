@@ -24,10 +24,10 @@ class IndexConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LuceneMailIndex mailIndex(Directory indexDirectory) throws IOException {
+    LuceneMailIndex mailIndex(Directory indexDirectory, DataSettings data) throws IOException {
         // no stop words: in six languages one language's stop word is another's content word
         Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-        return new LuceneMailIndex(indexDirectory, analyzer);
+        return new LuceneMailIndex(indexDirectory, analyzer, data.resolve("index.translog"));
     }
 
     @Bean

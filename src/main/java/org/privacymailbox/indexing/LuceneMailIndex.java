@@ -4,6 +4,7 @@ import static org.privacymailbox.indexing.IndexFields.*;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,8 +53,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The mail index in embedded Lucene: one {@link IndexWriter} for the whole application, a {@link SearcherManager}
- * for reads. Every {@link #index} is committed before it returns, so that a mail the pipeline has passed on is
- * also durable in the index. A write that fails on the disk (full, read-only, wrong permissions) closes Lucene's
+ * for reads. Every {@link #index} is durable before it returns, so that a mail the pipeline has passed on cannot be
+ * missing from the index: with a translog, the document is appended to it (one fsync) and searchable at once, and
+ * Lucene commits (dozens of fsyncs) once a second or every thousand documents; without one, every add is committed.
+ * A write that fails on the disk (full, read-only, wrong permissions) closes Lucene's
  * writer for good; the next write opens a new one from the last commit, so the index recovers by itself when the
  * disk does. Searching goes on meanwhile with what was committed.
  */
@@ -64,10 +67,18 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private static final int MAX_KEYWORD = 8000;
     private static final int MAX_FACET_VALUES = 60;
 
+    private static final int COMMIT_EVERY_DOCUMENTS = 1000;
+    private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
+
     private final Directory directory;
     private final Analyzer analyzer;
+    private final IndexTranslog translog;
     private volatile Writing writing;
     private boolean closed;
+    private int uncommitted;
+    private long lastCommit = System.nanoTime();
+    private volatile IOException commitFailure;
+    private volatile boolean unrefreshed;
 
     /** The writer and the searchers that read through it, replaced together when a failed write closed the writer. */
     private record Writing(IndexWriter writer, SearcherManager searchers) {
@@ -87,24 +98,104 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         void apply(IndexWriter writer) throws IOException;
     }
 
+    /** Every add committed before it returns. */
     public LuceneMailIndex(Directory directory, Analyzer analyzer) throws IOException {
+        this(directory, analyzer, null);
+    }
+
+    /** Adds made durable in {@code translogFile}; what it holds from before a crash is added again now. */
+    public LuceneMailIndex(Directory directory, Analyzer analyzer, Path translogFile) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
         this.writing = Writing.open(directory, analyzer);
+        this.translog = translogFile == null ? null : new IndexTranslog(translogFile);
+        if (translog != null) {
+            replayTranslog(writing);
+        }
+    }
+
+    private void replayTranslog(Writing current) throws IOException {
+        List<IndexedMail> pending = translog.pending();
+        if (!pending.isEmpty()) {
+            for (IndexedMail mail : pending) {
+                current.writer().updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
+            }
+            commit(current);
+            current.searchers().maybeRefreshBlocking();
+        }
     }
 
     @Override
     public void index(IndexedMail mail) throws IOException {
-        write(writer -> writer.updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail)));
+        indexAll(List.of(mail));
     }
 
     @Override
     public void indexAll(List<IndexedMail> mails) throws IOException {
-        write(writer -> {
-            for (IndexedMail mail : mails) {
-                writer.updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
+        if (translog == null) {
+            write(writer -> {
+                for (IndexedMail mail : mails) {
+                    writer.updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
+                }
+            });
+            return;
+        }
+        addLogged(mails);
+    }
+
+    private synchronized void addLogged(List<IndexedMail> mails) throws IOException {
+        Writing current = writable();
+        acceptsFiles();
+        if (commitFailure != null) {
+            // the disk refused the last commit: nothing more is taken in until a commit succeeds
+            try {
+                commit(current);
+            } catch (IOException | AlreadyClosedException e) {
+                throw new IOException("index cannot be written: " + describe(e), e);
             }
-        });
+        }
+        try {
+            for (IndexedMail mail : mails) {
+                current.writer().updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
+            }
+            translog.append(mails);
+            // made searchable by the next read, not here: a refresh writes a segment, and a bulk import reads nothing
+            unrefreshed = true;
+        } catch (AlreadyClosedException e) {
+            throw new IOException("index cannot be written: " + describe(current.writer().getTragicException()), e);
+        }
+        uncommitted += mails.size();
+        if (uncommitted >= COMMIT_EVERY_DOCUMENTS || System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
+            try {
+                commit(current);
+            } catch (IOException | AlreadyClosedException e) {
+                // these documents are safe in the translog; the next add retries the commit first
+                commitFailure = e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+    }
+
+    private void commit(Writing current) throws IOException {
+        current.writer().commit();
+        if (translog != null) {
+            translog.clear();
+        }
+        uncommitted = 0;
+        lastCommit = System.nanoTime();
+        commitFailure = null;
+    }
+
+    /** Whether the directory takes a new file now: a write would find out only at the next commit. */
+    private void acceptsFiles() throws IOException {
+        try {
+            String probe;
+            try (IndexOutput output = directory.createTempOutput("probe", "write", IOContext.DEFAULT)) {
+                probe = output.getName();
+            }
+            directory.deleteFile(probe);
+        } catch (IOException e) {
+            throw new IOException("index cannot be written: " + describe(e), e);
+        }
     }
 
     /** Applies, commits and makes searchable one change; a disk failure comes back as an IOException. */
@@ -112,7 +203,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         Writing current = writable();
         try {
             operation.apply(current.writer());
-            current.writer().commit();
+            commit(current);
             current.searchers().maybeRefreshBlocking();
         } catch (AlreadyClosedException e) {
             throw new IOException("index cannot be written: " + describe(current.writer().getTragicException()), e);
@@ -127,7 +218,25 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         Writing reopened = Writing.open(directory, analyzer);
         writing = reopened;
         current.searchers().close();
+        if (translog != null) {
+            // what the failed writer held uncommitted is in the translog
+            replayTranslog(reopened);
+        }
         return reopened;
+    }
+
+    /** The searchers, refreshed first when documents were added since: every read sees every add before it. */
+    private SearcherManager readable() throws IOException {
+        SearcherManager searchers = writing.searchers();
+        if (unrefreshed) {
+            unrefreshed = false;
+            try {
+                searchers.maybeRefreshBlocking();
+            } catch (AlreadyClosedException e) {
+                // the writer failed; what was committed can still be read
+            }
+        }
+        return searchers;
     }
 
     private static String describe(Throwable failure) {
@@ -137,7 +246,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     @Override
     public SearchResult search(MailQuery request) throws InvalidQueryException, IOException {
         Query query = toQuery(request);
-        SearcherManager searchers = writing.searchers();
+        SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         try {
             int wanted = request.offset() + request.limit();
@@ -161,7 +270,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     @Override
     public long count(MailQuery request) throws InvalidQueryException, IOException {
         Query query = toQuery(request);
-        SearcherManager searchers = writing.searchers();
+        SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         try {
             return searcher.count(query);
@@ -182,7 +291,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public long deleteArchived(String sha256) throws IOException {
-        SearcherManager searchers = writing.searchers();
+        SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         long count;
         try {
@@ -228,7 +337,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public Optional<IndexedMail> findByMailKey(String mailKey) throws IOException {
-        SearcherManager searchers = writing.searchers();
+        SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         try {
             TopDocs top = searcher.search(new TermQuery(new Term(MAIL_KEY, mailKey)), 1);
@@ -243,7 +352,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public long count() throws IOException {
-        SearcherManager searchers = writing.searchers();
+        SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         try {
             return searcher.getIndexReader().numDocs();
@@ -258,15 +367,14 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         if (writer.getTragicException() != null) {
             return Optional.of("index cannot be written: " + describe(writer.getTragicException()));
         }
-        // a write would tell too late: the directory is asked whether it takes a new file now
+        IOException failedCommit = commitFailure;
+        if (failedCommit != null) {
+            return Optional.of("index cannot be written: " + describe(failedCommit));
+        }
         try {
-            String probe;
-            try (IndexOutput output = directory.createTempOutput("health", "probe", IOContext.DEFAULT)) {
-                probe = output.getName();
-            }
-            directory.deleteFile(probe);
+            acceptsFiles();
         } catch (IOException e) {
-            return Optional.of("index cannot be written: " + describe(e));
+            return Optional.of(e.getMessage());
         }
         return Optional.empty();
     }
@@ -277,8 +385,17 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         Writing current = writing;
         try {
             current.searchers().close();
+            if (uncommitted > 0 && current.writer().isOpen()) {
+                commit(current);
+            }
         } finally {
-            current.writer().close();
+            try {
+                current.writer().close();
+            } finally {
+                if (translog != null) {
+                    translog.close();
+                }
+            }
         }
     }
 

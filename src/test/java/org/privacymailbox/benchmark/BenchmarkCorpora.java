@@ -80,6 +80,10 @@ public final class BenchmarkCorpora {
     static byte[] withMessageId(byte[] mail, String messageId) {
         // ISO-8859-1 maps every byte to one char and back, so 8-bit mail survives unchanged
         String text = new String(mail, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("From ")) {
+            // the mbox separator line of the corpus files has no place in a Maildir file
+            text = text.substring(text.indexOf('\n') + 1);
+        }
         Matcher blankLine = BLANK_LINE.matcher(text);
         int headerEnd = blankLine.find() ? blankLine.start() : text.length();
         String header = MESSAGE_ID.matcher(text.substring(0, headerEnd)).replaceAll("").replaceFirst("\\r?\\n\\z", "");

@@ -1,0 +1,62 @@
+package org.privacymailbox.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexTranslogTest {
+
+    @TempDir
+    Path work;
+
+    private static IndexedMail mail(String key, String body) {
+        return new IndexedMail(key, "DPO-2026-000001", "<" + key + "@example.dk>", "abc", "kirsten@example.dk", "Kirsten", "Indsigt",
+                Instant.parse("2026-03-01T10:00:00Z"), "privacy", "access", "da", null, List.of(), body, "", List.of("hash-1"), null, List.of());
+    }
+
+    @Test
+    void documentsOnlyInTheTranslogAreInTheIndexAfterACrash() throws Exception {
+        Path translog = work.resolve("index.translog");
+        try (FSDirectory directory = FSDirectory.open(work.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), translog)) {
+            index.index(mail("mid:first", "Jeg beder om indsigt. Rødstrubet lom."));
+            assertThat(index.search("lom", 10).total()).as("searchable at once").isEqualTo(1);
+            // what a crash leaves: the translog as it is now, and an index without the uncommitted document
+            Files.copy(translog, work.resolve("saved.translog"));
+        }
+        Path crashed = work.resolve("crashed");
+        Files.createDirectories(crashed);
+        Files.copy(work.resolve("saved.translog"), crashed.resolve("index.translog"));
+        // a line cut short by the crash is left out, the rest is kept
+        Files.writeString(crashed.resolve("index.translog"), "{\"mailKey\":\"mid:cut", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        try (FSDirectory directory = FSDirectory.open(crashed.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), crashed.resolve("index.translog"))) {
+            assertThat(index.search("lom", 10).total()).isEqualTo(1);
+            assertThat(index.count(new MailQuery("", Map.of(), List.of("hash-1"), false, null, null, null, 0, 10)))
+                    .as("found by its identity hash").isEqualTo(1);
+            assertThat(Files.size(crashed.resolve("index.translog"))).as("emptied once committed").isZero();
+        }
+    }
+
+    @Test
+    void addingTheSameMailAgainReplacesItsDocument() throws Exception {
+        try (FSDirectory directory = FSDirectory.open(work.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), work.resolve("index.translog"))) {
+            index.index(mail("mid:same", "første udgave"));
+            index.index(mail("mid:same", "anden udgave"));
+            assertThat(index.count()).isEqualTo(1);
+            assertThat(index.search("anden", 10).total()).isEqualTo(1);
+        }
+    }
+}
