@@ -20,14 +20,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -305,34 +303,9 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     /** Counts per value of each facet field, among the documents the query matches. */
     private static Map<String, Map<String, Long>> facets(IndexSearcher searcher, Query query) throws IOException {
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String field : FACETS) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
-            if (terms != null) {
-                TermsEnum values = terms.iterator();
-                BytesRef value;
-                while ((value = values.next()) != null && counts.size() < MAX_FACET_VALUES) {
-                    String text = value.utf8ToString();
-                    long count = searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-                            .add(new TermQuery(new Term(field, text)), BooleanClause.Occur.FILTER).build());
-                    if (count > 0) {
-                        counts.put(text, count);
-                    }
-                }
-            }
-            facets.put(field, counts);
-        }
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> status : Map.of("open", 0L, "answered", 1L).entrySet()) {
-            long count = searcher.count(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-                    .add(NumericDocValuesField.newSlowExactQuery(STATUS, status.getValue()), BooleanClause.Occur.FILTER).build());
-            if (count > 0) {
-                statuses.put(status.getKey(), count);
-            }
-        }
-        facets.put(STATUS, statuses);
-        return facets;
+        FacetCounter counter = new FacetCounter(FACETS, STATUS);
+        searcher.search(query, counter);
+        return counter.result(MAX_FACET_VALUES, "open", "answered");
     }
 
     @Override
@@ -508,8 +481,9 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         addText(document, FROM_NAME, mail.fromName());
         addText(document, SUBJECT, mail.subject());
         long received = mail.receivedAt().toEpochMilli();
-        document.add(new StringField(MONTH, mail.receivedAt().atZone(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7),
-                Field.Store.NO));
+        String month = mail.receivedAt().atZone(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7);
+        document.add(new StringField(MONTH, month, Field.Store.NO));
+        document.add(new SortedDocValuesField(MONTH, new BytesRef(month)));
         if (!mail.attachmentNames().isEmpty()) {
             document.add(new StringField(HAS, "attachment", Field.Store.NO));
         }
@@ -517,9 +491,9 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         document.add(new StoredField(RECEIVED_AT, received));
         document.add(new NumericDocValuesField(RECEIVED_AT, received));
         document.add(new NumericDocValuesField(STATUS, 0));
-        addKeyword(document, TOPIC, mail.topic());
-        addKeyword(document, SUBTOPIC, mail.subtopic());
-        addKeyword(document, LANGUAGE, mail.language());
+        addFacet(document, TOPIC, mail.topic());
+        addFacet(document, SUBTOPIC, mail.subtopic());
+        addFacet(document, LANGUAGE, mail.language());
         addKeyword(document, AUTOMATED_REASON, mail.automatedReason());
         for (String name : mail.attachmentNames()) {
             addText(document, ATTACHMENT_NAME, name);
@@ -543,6 +517,14 @@ public class LuceneMailIndex implements MailIndex, Closeable {
                 receivedAt(document), document.get(TOPIC), document.get(SUBTOPIC), document.get(LANGUAGE), document.get(AUTOMATED_REASON), names,
                 document.get(BODY), document.get(ATTACHMENT_TEXT), List.of(), document.get(FORWARDED_IN),
                 List.of(document.getValues(NOTE)));
+    }
+
+    /** A keyword that is also counted as a facet (doc values: FacetCounter reads them). */
+    private static void addFacet(Document document, String field, String value) {
+        addKeyword(document, field, value);
+        if (value != null && !value.isEmpty() && value.length() <= MAX_KEYWORD) {
+            document.add(new SortedDocValuesField(field, new BytesRef(value)));
+        }
     }
 
     private static void addKeyword(Document document, String field, String value) {

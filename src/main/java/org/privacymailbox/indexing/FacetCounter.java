@@ -1,0 +1,99 @@
+package org.privacymailbox.indexing;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+
+/**
+ * Counts the values of the facet fields among the documents a query matches, in one pass over the matches and
+ * their doc values (a count query per value would read the postings once per value).
+ */
+final class FacetCounter extends SimpleCollector {
+
+    private final String[] fields;
+    private final String statusField;
+    private final Map<String, Map<String, Long>> counts = new HashMap<>();
+    private final long[] statuses = new long[2];
+    private SortedDocValues[] values;
+    private long[][] leafCounts;
+    private NumericDocValues status;
+
+    FacetCounter(String[] fields, String statusField) {
+        this.fields = fields;
+        this.statusField = statusField;
+        for (String field : fields) {
+            counts.put(field, new HashMap<>());
+        }
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        finishLeaf();
+        values = new SortedDocValues[fields.length];
+        leafCounts = new long[fields.length][];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = DocValues.getSorted(context.reader(), fields[i]);
+            leafCounts[i] = new long[values[i].getValueCount()];
+        }
+        status = DocValues.getNumeric(context.reader(), statusField);
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].advanceExact(doc)) {
+                leafCounts[i][values[i].ordValue()]++;
+            }
+        }
+        if (status.advanceExact(doc)) {
+            statuses[status.longValue() == 1 ? 1 : 0]++;
+        }
+    }
+
+    private void finishLeaf() throws IOException {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            for (int ord = 0; ord < leafCounts[i].length; ord++) {
+                if (leafCounts[i][ord] > 0) {
+                    counts.get(fields[i]).merge(values[i].lookupOrd(ord).utf8ToString(), leafCounts[i][ord], Long::sum);
+                }
+            }
+        }
+        values = null;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    /** Per facet field its values in order with their counts (at most {@code maxValues}), then the case status. */
+    Map<String, Map<String, Long>> result(int maxValues, String openName, String answeredName) throws IOException {
+        finishLeaf();
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        for (String field : fields) {
+            Map<String, Long> ordered = new LinkedHashMap<>();
+            new TreeMap<>(counts.get(field)).entrySet().stream().limit(maxValues).forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+            result.put(field, ordered);
+        }
+        Map<String, Long> status = new LinkedHashMap<>();
+        if (statuses[0] > 0) {
+            status.put(openName, statuses[0]);
+        }
+        if (statuses[1] > 0) {
+            status.put(answeredName, statuses[1]);
+        }
+        result.put(statusField, status);
+        return result;
+    }
+}
