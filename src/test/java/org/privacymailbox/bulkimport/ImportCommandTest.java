@@ -246,6 +246,9 @@ class ImportCommandTest {
         Run unknown = importCommand("--fast", work.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("privacy-mailbox import: unknown option --fast");
+        Run threads = importCommand("--threads", "0", work.toString());
+        assertThat(threads.exitCode()).isEqualTo(2);
+        assertThat(threads.err()).startsWith("privacy-mailbox import: --threads needs a number from 1 to 64");
         Run report = importCommand("--report", work.resolve("no/such/dir/r.jsonl").toString(), work.toString());
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(report.err()).startsWith("privacy-mailbox import: cannot write the report");
