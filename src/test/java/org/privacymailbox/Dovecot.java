@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,15 +20,25 @@ public final class Dovecot implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/sbin/dovecot");
 
     private final Path directory;
+    private final String user;
+    private final String password;
     private final int port;
     private final int tlsPort;
     private final Process process;
 
-    private Dovecot(Path directory, int port, int tlsPort, Process process) {
+    private Dovecot(Path directory, String user, String password, int port, int tlsPort, Process process) {
         this.directory = directory;
+        this.user = user;
+        this.password = password;
         this.port = port;
         this.tlsPort = tlsPort;
         this.process = process;
+    }
+
+    /** The service's settings for polling this server's inbox as its user (plain IMAP). */
+    public List<String> serviceSettings() {
+        return List.of("--privacy-mailbox.mailbox.embedded=false", "--privacy-mailbox.mailbox.address=" + user,
+                "--privacy-mailbox.mailbox.password=" + password, "--privacy-mailbox.mailbox.port=" + port);
     }
 
     public static boolean installed() {
@@ -99,7 +110,7 @@ public final class Dovecot implements AutoCloseable {
         Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", directory.resolve("dovecot.conf").toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("console.log").toFile()).start();
         int tlsPort = tls ? tlsPortIn(directory.resolve("dovecot.conf")) : 0;
-        Dovecot dovecot = new Dovecot(directory, port, tlsPort, process);
+        Dovecot dovecot = new Dovecot(directory, user, password, port, tlsPort, process);
         TestMail.await("Dovecot listening on " + port, Duration.ofSeconds(20), dovecot::listening);
         return dovecot;
     }

@@ -56,22 +56,18 @@ class ServiceCrashTest {
     @TempDir
     Path work;
 
-    private Process startService(Path data, int imap, int smtp) throws Exception {
+    private Process startService(Path data, Dovecot dovecot, int smtp) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // an empty entry would put the working directory, and the routes/ folder there, on the class path a second time
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
-        List<String> command = List.of(java, "-Xmx512m", "-cp", classPath,
-                PrivacyMailboxApplication.class.getName(),
-                "--privacy-mailbox.data-dir=" + data,
-                "--privacy-mailbox.mailbox.embedded=false",
-                "--privacy-mailbox.mailbox.address=" + MAILBOX,
-                "--privacy-mailbox.mailbox.password=secret",
-                "--privacy-mailbox.mailbox.port=" + imap,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath, PrivacyMailboxApplication.class.getName()));
+        command.addAll(dovecot.serviceSettings());
+        command.addAll(List.of("--privacy-mailbox.data-dir=" + data,
                 "--privacy-mailbox.mailbox.poll-interval=200ms",
                 "--privacy-mailbox.acknowledgement.max-per-minute=100000",
                 "--privacy-mailbox.smtp.port=" + smtp,
-                "--server.port=0");
+                "--server.port=0"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile())).start();
     }
@@ -163,7 +159,7 @@ class ServiceCrashTest {
 
             int[] killAt = {30 + random.nextInt(120), 180 + random.nextInt(120), 330 + random.nextInt(120)};
             for (int kill : killAt) {
-                Process service = startService(data, imap, smtp.getSmtp().getPort());
+                Process service = startService(data, dovecot, smtp.getSmtp().getPort());
                 await(kill + " mails filed", FLOW, () -> {
                     assertThat(service.isAlive()).as("service running; its log: %s", serviceLog()).isTrue();
                     return count(imap, "Processed") + count(imap, "Quarantine") >= kill;
@@ -173,7 +169,7 @@ class ServiceCrashTest {
                 service.destroyForcibly(); // SIGKILL
                 assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
-            Process service = startService(data, imap, smtp.getSmtp().getPort());
+            Process service = startService(data, dovecot, smtp.getSmtp().getPort());
             await("every mail filed", FLOW, () -> count(imap, "INBOX") == 0);
             Thread.sleep(5000); // the outbox empties
             service.destroy(); // SIGTERM: an orderly stop, so that the index and broker can be read

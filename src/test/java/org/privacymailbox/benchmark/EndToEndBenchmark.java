@@ -43,18 +43,15 @@ public final class EndToEndBenchmark {
         GreenMail smtp = new GreenMail(new ServerSetup(TestMail.freePort(), "127.0.0.1", "smtp"));
         smtp.start();
         Dovecot dovecot = Dovecot.start(work.resolve("dovecot"), MAILBOX, "secret");
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PrivacyMailboxApplication.class).run(
-                "--privacy-mailbox.data-dir=" + work.resolve("data"),
-                "--privacy-mailbox.mailbox.embedded=false",
-                "--privacy-mailbox.mailbox.address=" + MAILBOX,
-                "--privacy-mailbox.mailbox.password=secret",
-                "--privacy-mailbox.mailbox.port=" + dovecot.port(),
+        List<String> settings = new ArrayList<>(dovecot.serviceSettings());
+        settings.addAll(List.of("--privacy-mailbox.data-dir=" + work.resolve("data"),
                 "--privacy-mailbox.mailbox.poll-interval=100ms",
                 "--privacy-mailbox.mailbox.max-messages-per-poll=500",
                 "--privacy-mailbox.acknowledgement.max-per-minute=1000000",
                 "--privacy-mailbox.smtp.port=" + smtp.getSmtp().getPort(),
                 "--logging.level.root=WARN",
-                "--server.port=0")) {
+                "--server.port=0"));
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PrivacyMailboxApplication.class).run(settings.toArray(String[]::new))) {
             MailIndex index = service.getBean(MailIndex.class);
             Store store = Session.getInstance(new Properties()).getStore("imap");
             store.connect("127.0.0.1", dovecot.port(), MAILBOX, "secret");

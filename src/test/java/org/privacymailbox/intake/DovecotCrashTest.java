@@ -74,17 +74,14 @@ class DovecotCrashTest {
     }
 
     private void startService(int maxPerPoll) {
-        service = new SpringApplicationBuilder(PrivacyMailboxApplication.class).run(
-                "--privacy-mailbox.data-dir=" + work.resolve("data"),
-                "--privacy-mailbox.mailbox.embedded=false",
-                "--privacy-mailbox.mailbox.address=" + MAILBOX,
-                "--privacy-mailbox.mailbox.password=secret",
-                "--privacy-mailbox.mailbox.port=" + dovecot.port(),
+        List<String> settings = new ArrayList<>(dovecot.serviceSettings());
+        settings.addAll(List.of("--privacy-mailbox.data-dir=" + work.resolve("data"),
                 "--privacy-mailbox.mailbox.poll-interval=300ms",
                 "--privacy-mailbox.mailbox.max-messages-per-poll=" + maxPerPoll,
                 "--privacy-mailbox.acknowledgement.max-per-minute=10000",
                 "--privacy-mailbox.smtp.port=" + smtp.getSmtp().getPort(),
-                "--server.port=0");
+                "--server.port=0"));
+        service = new SpringApplicationBuilder(PrivacyMailboxApplication.class).run(settings.toArray(String[]::new));
     }
 
     private static MimeMessage inquiry(int number) throws Exception {
