@@ -126,8 +126,15 @@ public final class TestMail {
             try {
                 List<MimeMessage> copies = new ArrayList<>();
                 for (Message message : folder.getMessages()) {
-                    if (!message.isSet(Flags.Flag.DELETED)) {
-                        copies.add(new MimeMessage((MimeMessage) message));
+                    try {
+                        if (!message.isSet(Flags.Flag.DELETED)) {
+                            copies.add(new MimeMessage((MimeMessage) message));
+                        }
+                    } catch (MessagingException e) {
+                        // the service filed it while it was being copied here: it is no longer in this folder
+                        if (!message.isExpunged()) {
+                            throw e;
+                        }
                     }
                 }
                 return copies;
