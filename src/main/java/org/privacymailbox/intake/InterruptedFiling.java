@@ -4,11 +4,8 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
-import jakarta.mail.search.HeaderTerm;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +48,7 @@ public class InterruptedFiling {
         if (messageId == null || messageId.isBlank() || !mail.getFlags().contains(KEYWORD)) {
             return false;
         }
-        Session session = Session.getInstance(MailSessionProperties.forImap(settings));
-        try (Store store = session.getStore(settings.protocol())) {
-            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        try (Store store = MailboxAccess.connect(settings)) {
             for (String name : List.of(settings.processedFolder(), settings.quarantineFolder())) {
                 if (holds(store.getFolder(name), messageId.strip())) {
                     return true;
@@ -69,14 +64,7 @@ public class InterruptedFiling {
         }
         folder.open(Folder.READ_ONLY);
         try {
-            for (Message copy : folder.search(new AndTerm(new HeaderTerm("Message-ID", messageId), new FlagTerm(new Flags(KEYWORD), true)))) {
-                String[] ids = copy.getHeader("Message-ID");
-                // IMAP SEARCH matches substrings
-                if (ids != null && ids.length > 0 && ids[0].strip().equals(messageId)) {
-                    return true;
-                }
-            }
-            return false;
+            return !MailboxAccess.withMessageId(folder, messageId, new FlagTerm(new Flags(KEYWORD), true)).isEmpty();
         } finally {
             folder.close(false);
         }

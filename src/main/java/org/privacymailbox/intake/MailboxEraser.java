@@ -4,9 +4,7 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.search.HeaderTerm;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,9 +26,7 @@ public class MailboxEraser {
             return 0;
         }
         int erased = 0;
-        Session session = Session.getInstance(MailSessionProperties.forImap(settings));
-        try (Store store = session.getStore(settings.protocol())) {
-            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        try (Store store = MailboxAccess.connect(settings)) {
             for (String name : List.of(settings.processedFolder(), settings.quarantineFolder(), settings.folder())) {
                 Folder folder = store.getFolder(name);
                 if (!folder.exists()) {
@@ -39,13 +35,9 @@ public class MailboxEraser {
                 folder.open(Folder.READ_WRITE);
                 try {
                     for (String messageId : messageIds) {
-                        for (Message message : folder.search(new HeaderTerm("Message-ID", messageId))) {
-                            String[] ids = message.getHeader("Message-ID");
-                            // IMAP SEARCH matches substrings: only the exact Message-ID is erased
-                            if (ids != null && ids.length > 0 && ids[0].strip().equals(messageId)) {
-                                message.setFlag(Flags.Flag.DELETED, true);
-                                erased++;
-                            }
+                        for (Message message : MailboxAccess.withMessageId(folder, messageId, null)) {
+                            message.setFlag(Flags.Flag.DELETED, true);
+                            erased++;
                         }
                     }
                 } finally {

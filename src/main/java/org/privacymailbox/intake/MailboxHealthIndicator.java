@@ -2,7 +2,6 @@ package org.privacymailbox.intake;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -23,9 +22,7 @@ class MailboxHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Session session = Session.getInstance(MailSessionProperties.forImap(settings));
-        try (Store store = session.getStore(settings.protocol())) {
-            store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        try (Store store = MailboxAccess.connect(settings)) {
             Folder folder = store.getFolder(settings.folder());
             if (!folder.exists()) {
                 return Health.down().withDetail("server", settings.host() + ":" + settings.port())
