@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -76,6 +77,18 @@ public final class TestMail {
         message.setContent(new MimeMultipart(body, attachment));
         message.saveChanges();
         return message;
+    }
+
+    /** Hands a message to the SMTP server on a loopback port, as a customer's mail server would, Message-ID unchanged. */
+    public static void deliver(int smtpPort, MimeMessage message) throws MessagingException {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(smtpPort));
+        // sendMessage, not Transport.send: the latter saves changes and so would replace the Message-ID
+        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, message.getAllRecipients());
+        }
     }
 
     /** A Word document (DOCX) of one paragraph. */

@@ -3,14 +3,10 @@ package org.privacymailbox.indexing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.privacymailbox.TestMail.await;
 
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -50,15 +46,7 @@ class IndexOutageTest {
     }
 
     private static void send(int smtp, String messageId, String text) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(smtp));
-        Session session = Session.getInstance(properties);
-        MimeMessage message = TestMail.withText(TestMail.message("kirsten@example.dk", MAILBOX, "Indsigt", messageId), text);
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
-        }
+        TestMail.deliver(smtp, TestMail.withText(TestMail.message("kirsten@example.dk", MAILBOX, "Indsigt", messageId), text));
     }
 
     @Test

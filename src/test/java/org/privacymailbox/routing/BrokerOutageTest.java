@@ -7,13 +7,10 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Assumptions;
@@ -40,15 +37,7 @@ class BrokerOutageTest {
     Path work;
 
     private static void send(int smtp, String subject, String messageId, String text) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(smtp));
-        jakarta.mail.Session session = jakarta.mail.Session.getInstance(properties);
-        MimeMessage message = TestMail.withText(TestMail.message("kirsten@example.dk", MAILBOX, subject, messageId), text);
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
-        }
+        TestMail.deliver(smtp, TestMail.withText(TestMail.message("kirsten@example.dk", MAILBOX, subject, messageId), text));
     }
 
     private static List<String> drain(ArtemisServer broker, String queue) throws Exception {
