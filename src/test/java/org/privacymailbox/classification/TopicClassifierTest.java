@@ -94,4 +94,17 @@ class TopicClassifierTest {
         InputStream bad = new ByteArrayInputStream("# comment\nxx privacy 2 ord\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> Vocabulary.read(bad, "custom.txt")).hasMessageContaining("custom.txt line 2").hasMessageContaining("unknown language");
     }
+
+    @Test
+    void attachmentsAreReadForTheirFirstPagesOnly() {
+        String filler = "lorem ipsum dolor sit amet ".repeat(TopicClassifier.MAX_SUPPORTING_CHARACTERS / 27 + 10);
+        assertThat(classifier.classify("Se vedhæftet", "faktura rykkergebyr " + filler).topic()).isEqualTo(Topic.BILLING);
+        assertThat(classifier.classify("Se vedhæftet", filler + " faktura rykkergebyr").topic()).isEqualTo(Topic.OTHER);
+    }
+
+    @Test
+    void aLongTextIsCutBetweenWords() {
+        String cut = TopicClassifier.cut("sletning ".repeat(5), 12);
+        assertThat(cut).isEqualTo("sletning");
+    }
 }
