@@ -1,12 +1,11 @@
 package org.privacymailbox.cases;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,173 +17,329 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The case ledger as small files, one per mail key, written atomically and fsynced, so that it survives a crash
- * at any moment. Case numbers come from a per-year sequence file guarded by a file lock, which keeps them unique
- * even if two processes share the data directory.
+ * The case ledger as one append-only journal ({@code cases/journal}): every change appends the case's new state as
+ * a JSON line, and a change returns only once its line is on disk. Writers that arrive while a sync is running are
+ * made durable together by the next one (group commit), so a mail costs a share of a few fdatasyncs instead of an
+ * fsynced file, a rename and a directory update per stage. At start the journal is read back (the last line of a
+ * mail key wins; a line cut short by a crash never returned and is dropped) and compacted when it has grown to
+ * several times what it holds. Case numbers continue from the highest one in the journal. One process writes a data
+ * directory at a time (the index's write lock already ensures that).
  */
-public class FileCaseLedger implements CaseLedger {
+public class FileCaseLedger implements CaseLedger, AutoCloseable {
+
+    static final String JOURNAL = "journal";
+    private static final int COMPACT_WHEN_LINES_PER_CASE = 3;
+    private static final long COMPACT_FROM_BYTES = 1 << 20;
 
     private final Path root;
+    private final Path journal;
     private final String referencePrefix;
     private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, CaseFile> cases = new HashMap<>();
+    private final Map<String, String> mailKeyByReference = new HashMap<>();
+    private final Map<Integer, Long> lastSequenceByYear = new HashMap<>();
+    private final Object syncLock = new Object();
+    private FileChannel channel;
+    /** Bytes appended (guarded by this) and bytes known to be on disk. */
+    private long written;
+    private volatile long synced;
 
     public FileCaseLedger(Path root, String referencePrefix, Clock clock) {
         this.root = root;
+        this.journal = root.resolve(JOURNAL);
         this.referencePrefix = referencePrefix;
         this.clock = clock;
         try {
             Files.createDirectories(root);
+            boolean existed = Files.exists(journal);
+            long lines = existed ? replay() : migrateCaseFiles();
+            if (lines > (long) COMPACT_WHEN_LINES_PER_CASE * Math.max(1, cases.size()) && Files.size(journal) > COMPACT_FROM_BYTES) {
+                compact();
+            }
+            channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            written = channel.size();
+            synced = written;
+            if (!existed) {
+                syncDirectory(root);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the case ledger directory " + root, e);
+            throw new UncheckedIOException("cannot read the case ledger " + journal, e);
         }
     }
 
     @Override
-    public synchronized CaseFile open(String mailKey, String sender) throws IOException {
-        Path file = fileOf(mailKey);
-        if (Files.isRegularFile(file)) {
-            return read(file);
+    public CaseFile open(String mailKey, String sender) throws IOException {
+        CaseFile result;
+        long end;
+        synchronized (this) {
+            CaseFile known = cases.get(mailKey);
+            if (known != null) {
+                return known;
+            }
+            Instant now = clock.instant();
+            int year = now.atZone(ZoneOffset.UTC).getYear();
+            long sequence = lastSequenceByYear.getOrDefault(year, 0L) + 1;
+            result = new CaseFile(mailKey, "%s-%d-%06d".formatted(referencePrefix, year, sequence), now, Set.of(), sender, null, null);
+            end = append(result);
         }
-        Instant now = clock.instant();
-        int year = now.atZone(ZoneOffset.UTC).getYear();
-        String reference = "%s-%d-%06d".formatted(referencePrefix, year, nextSequence(year));
-        CaseFile created = new CaseFile(mailKey, reference, now, Set.of(), sender, null, null);
-        write(file, created);
-        writeReference(reference, mailKey);
-        return created;
+        sync(end);
+        return result;
     }
 
     @Override
-    public synchronized CaseFile openFollowUp(String mailKey, CaseFile original, String sender) throws IOException {
-        Path file = fileOf(mailKey);
-        if (Files.isRegularFile(file)) {
-            return read(file);
+    public CaseFile openFollowUp(String mailKey, CaseFile original, String sender) throws IOException {
+        CaseFile result;
+        long end;
+        synchronized (this) {
+            CaseFile known = cases.get(mailKey);
+            if (known != null) {
+                return known;
+            }
+            String first = original.isFollowUp() ? original.followUpOf() : original.mailKey();
+            result = new CaseFile(mailKey, original.caseReference(), clock.instant(), Set.of(), sender, first, null);
+            end = append(result);
         }
-        String first = original.isFollowUp() ? original.followUpOf() : original.mailKey();
-        CaseFile created = new CaseFile(mailKey, original.caseReference(), clock.instant(), Set.of(), sender, first, null);
-        write(file, created);
-        return created;
+        sync(end);
+        return result;
     }
 
     @Override
-    public synchronized Optional<CaseFile> find(String mailKey) throws IOException {
-        Path file = fileOf(mailKey);
-        return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    public synchronized Optional<CaseFile> find(String mailKey) {
+        return Optional.ofNullable(cases.get(mailKey));
     }
 
     @Override
-    public synchronized Optional<CaseFile> findByReference(String caseReference) throws IOException {
-        if (!caseReference.matches("[A-Z0-9]{1,10}-\\d{4}-\\d{6}")) {
-            return Optional.empty();
+    public synchronized Optional<CaseFile> findByReference(String caseReference) {
+        String mailKey = mailKeyByReference.get(caseReference);
+        return mailKey == null ? Optional.empty() : Optional.ofNullable(cases.get(mailKey));
+    }
+
+    @Override
+    public CaseFile routed(CaseFile caseFile, String queue) throws IOException {
+        return change(caseFile.mailKey(), current -> current.with(Stage.ROUTED).routedTo(queue));
+    }
+
+    @Override
+    public CaseFile markDone(CaseFile caseFile, Stage stage) throws IOException {
+        return change(caseFile.mailKey(), current -> current.with(stage));
+    }
+
+    @Override
+    public CaseFile unmark(CaseFile caseFile, Stage stage) throws IOException {
+        return change(caseFile.mailKey(), current -> current.without(stage));
+    }
+
+    private CaseFile change(String mailKey, java.util.function.UnaryOperator<CaseFile> change) throws IOException {
+        CaseFile result;
+        long end;
+        synchronized (this) {
+            CaseFile current = cases.get(mailKey);
+            if (current == null) {
+                throw new IOException("no case for this mail key in the ledger");
+            }
+            result = change.apply(current);
+            end = append(result);
         }
-        Path file = root.resolve("references").resolve(caseReference);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+        sync(end);
+        return result;
+    }
+
+    /** Appends the case's new state and takes it as known; returns the journal's length after the line. */
+    private long append(CaseFile caseFile) throws IOException {
+        ByteBuffer line = ByteBuffer.wrap(json.writeValueAsBytes(Line.of(caseFile)));
+        ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
+        long length = line.remaining() + 1L;
+        while (line.hasRemaining() || newline.hasRemaining()) {
+            channel.write(new ByteBuffer[] {line, newline});
         }
-        return find(Files.readString(file, StandardCharsets.UTF_8).strip());
+        written += length;
+        remember(caseFile);
+        return written;
     }
 
-    @Override
-    public synchronized CaseFile routed(CaseFile caseFile, String queue) throws IOException {
-        CaseFile current = read(fileOf(caseFile.mailKey())).with(Stage.ROUTED).routedTo(queue);
-        write(fileOf(caseFile.mailKey()), current);
-        return current;
-    }
-
-    private void writeReference(String reference, String mailKey) throws IOException {
-        Path directory = Files.createDirectories(root.resolve("references"));
-        Files.writeString(directory.resolve(reference), mailKey, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public synchronized CaseFile markDone(CaseFile caseFile, Stage stage) throws IOException {
-        CaseFile current = read(fileOf(caseFile.mailKey())).with(stage);
-        write(fileOf(caseFile.mailKey()), current);
-        return current;
-    }
-
-    @Override
-    public synchronized CaseFile unmark(CaseFile caseFile, Stage stage) throws IOException {
-        CaseFile current = read(fileOf(caseFile.mailKey())).without(stage);
-        write(fileOf(caseFile.mailKey()), current);
-        return current;
-    }
-
-    private long nextSequence(int year) throws IOException {
-        Path sequenceFile = root.resolve("sequence-" + year);
-        try (FileChannel channel = FileChannel.open(sequenceFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-            ByteBuffer buffer = ByteBuffer.allocate(32);
-            channel.read(buffer, 0);
-            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).strip();
-            long next = text.isEmpty() ? 1 : Long.parseLong(text) + 1;
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(Long.toString(next).getBytes(StandardCharsets.US_ASCII)), 0);
-            channel.force(true);
-            return next;
+    /** Returns when the journal is on disk up to {@code end}; one caller syncs for all who are waiting. */
+    private void sync(long end) throws IOException {
+        if (synced >= end) {
+            return;
+        }
+        synchronized (syncLock) {
+            if (synced >= end) {
+                return;
+            }
+            long target;
+            synchronized (this) {
+                target = written;
+            }
+            channel.force(false);
+            synced = target;
         }
     }
 
-    private CaseFile read(Path file) throws IOException {
+    private void remember(CaseFile caseFile) {
+        cases.put(caseFile.mailKey(), caseFile);
+        if (!caseFile.isFollowUp()) {
+            mailKeyByReference.putIfAbsent(caseFile.caseReference(), caseFile.mailKey());
+            String[] parts = caseFile.caseReference().split("-");
+            try {
+                int year = Integer.parseInt(parts[parts.length - 2]);
+                long sequence = Long.parseLong(parts[parts.length - 1]);
+                lastSequenceByYear.merge(year, sequence, Math::max);
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                // a reference of another shape (a changed prefix with dashes) does not take part in numbering
+            }
+        }
+    }
+
+    /** Reads the journal; returns the number of lines read. */
+    private long replay() throws IOException {
+        long lines = 0;
+        long validBytes = 0;
+        try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                try {
+                    remember(json.readValue(line, Line.class).caseFile());
+                    lines++;
+                    validBytes += line.getBytes(StandardCharsets.UTF_8).length + 1L;
+                } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+                    // only the last line can be cut short by a crash: its change never returned
+                    break;
+                }
+            }
+        }
+        if (validBytes < Files.size(journal)) {
+            try (FileChannel truncate = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+                truncate.truncate(validBytes);
+                truncate.force(true);
+            }
+        }
+        return lines;
+    }
+
+    /** Rewrites the journal with one line per case, replacing it atomically. */
+    private void compact() throws IOException {
+        Path temporary = root.resolve(JOURNAL + ".compacting");
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            List<CaseFile> ordered = new ArrayList<>(cases.values());
+            // cases that others refer to (by reference) come before their follow-ups, as when they were written
+            ordered.sort((a, b) -> Boolean.compare(a.isFollowUp(), b.isFollowUp()));
+            for (CaseFile caseFile : ordered) {
+                ByteBuffer line = ByteBuffer.wrap((new String(json.writeValueAsBytes(Line.of(caseFile)), StandardCharsets.UTF_8) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                while (line.hasRemaining()) {
+                    out.write(line);
+                }
+            }
+            out.force(true);
+        }
+        moveAtomically(temporary, journal);
+        syncDirectory(root);
+    }
+
+    /**
+     * Ledgers written by earlier versions kept a properties file per case and a sequence file per year: their cases
+     * become the journal's first lines, and the old files are removed once the journal is on disk.
+     */
+    private long migrateCaseFiles() throws IOException {
+        List<Path> old;
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            old = files.filter(file -> file.getFileName().toString().endsWith(".properties") && file.getParent() != null
+                    && file.getParent().getFileName().toString().matches("[0-9a-f]{2}")).toList();
+        }
+        if (old.isEmpty()) {
+            return 0;
+        }
+        for (Path file : old) {
+            remember(readCaseFile(file));
+        }
+        Map<Integer, Long> counted = new LinkedHashMap<>(lastSequenceByYear);
+        List<Path> sequences;
+        try (Stream<Path> files = Files.list(root)) {
+            sequences = files.filter(file -> file.getFileName().toString().matches("sequence-\\d{4}")).toList();
+        }
+        for (Path sequence : sequences) {
+            int year = Integer.parseInt(sequence.getFileName().toString().substring("sequence-".length()));
+            String value = Files.readString(sequence, StandardCharsets.US_ASCII).strip();
+            if (!value.isEmpty()) {
+                // numbers handed out to mails whose case file never made it to disk are not given again
+                counted.merge(year, Long.parseLong(value), Math::max);
+            }
+        }
+        lastSequenceByYear.putAll(counted);
+        compact();
+        List<Path> obsolete = new ArrayList<>(old);
+        obsolete.addAll(sequences);
+        Path references = root.resolve("references");
+        if (Files.isDirectory(references)) {
+            try (Stream<Path> files = Files.list(references)) {
+                obsolete.addAll(files.toList());
+            }
+            obsolete.add(references);
+        }
+        for (Path file : obsolete) {
+            Files.deleteIfExists(file);
+        }
+        for (Path directory : old.stream().map(Path::getParent).distinct().toList()) {
+            try {
+                Files.deleteIfExists(directory);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // something else was kept there; it stays
+            }
+        }
+        return cases.size();
+    }
+
+    private static CaseFile readCaseFile(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        String done = properties.getProperty("done", "");
         EnumSet<Stage> stages = EnumSet.noneOf(Stage.class);
-        Arrays.stream(done.split(",")).filter(s -> !s.isBlank()).map(Stage::valueOf).forEach(stages::add);
+        Arrays.stream(properties.getProperty("done", "").split(",")).filter(s -> !s.isBlank()).map(Stage::valueOf).forEach(stages::add);
         return new CaseFile(properties.getProperty("mailKey"), properties.getProperty("caseReference"),
                 Instant.parse(properties.getProperty("openedAt")), stages, properties.getProperty("sender"),
                 properties.getProperty("followUpOf"), properties.getProperty("queue"));
     }
 
-    private void write(Path file, CaseFile caseFile) throws IOException {
-        Files.createDirectories(file.getParent());
-        Properties properties = new Properties();
-        properties.setProperty("mailKey", caseFile.mailKey());
-        properties.setProperty("caseReference", caseFile.caseReference());
-        properties.setProperty("openedAt", caseFile.openedAt().toString());
-        properties.setProperty("done", caseFile.done().stream().sorted().map(Stage::name).collect(Collectors.joining(",")));
-        setIfPresent(properties, "sender", caseFile.sender());
-        setIfPresent(properties, "followUpOf", caseFile.followUpOf());
-        setIfPresent(properties, "queue", caseFile.queue());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    private static void moveAtomically(Path source, Path target) throws IOException {
         try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                properties.store(writer, null);
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
-    private static void setIfPresent(Properties properties, String key, String value) {
-        if (value != null) {
-            properties.setProperty(key, value);
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot sync a directory; the journal's own syncs are all that can be done there
         }
     }
 
-    private Path fileOf(String mailKey) {
-        // the key is a Message-ID, chosen by the sender: hash it rather than trust it as a file name
-        String hash = sha256(mailKey);
-        return root.resolve(hash.substring(0, 2)).resolve(hash + ".properties");
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            channel.close();
+        }
     }
 
     static String sha256(String text) {
@@ -192,6 +347,19 @@ public class FileCaseLedger implements CaseLedger {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A journal line: the case's whole state, with short names since there is one per change. */
+    record Line(String k, String r, Instant o, List<Stage> d, String s, String f, String q) {
+
+        static Line of(CaseFile caseFile) {
+            return new Line(caseFile.mailKey(), caseFile.caseReference(), caseFile.openedAt(),
+                    caseFile.done().stream().sorted().toList(), caseFile.sender(), caseFile.followUpOf(), caseFile.queue());
+        }
+
+        CaseFile caseFile() {
+            return new CaseFile(k, r, o, d == null || d.isEmpty() ? Set.of() : EnumSet.copyOf(d), s, f, q);
         }
     }
 }

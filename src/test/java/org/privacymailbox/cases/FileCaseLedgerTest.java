@@ -2,7 +2,16 @@ package org.privacymailbox.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -88,5 +97,88 @@ class FileCaseLedgerTest {
     void mailWithoutMessageIdIsKnownByItsContentHash() {
         assertThat(MailKey.of(null, "abc")).isEqualTo("sha256:abc");
         assertThat(MailKey.of("  <x@y>  ", "abc")).isEqualTo("mid:x@y");
+    }
+
+    @Test
+    void concurrentMailsGetDistinctReferencesThatSurviveARestart(@TempDir Path dir) throws Exception {
+        FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
+        Set<String> references = ConcurrentHashMap.newKeySet();
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new java.util.ArrayList<>();
+            for (int worker = 0; worker < 4; worker++) {
+                int w = worker;
+                done.add(workers.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        CaseFile opened = ledger.open("mid:" + w + "-" + i);
+                        ledger.markDone(opened, Stage.INDEXED);
+                        references.add(ledger.routed(opened, "billing.inquiries").caseReference());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            workers.shutdown();
+        }
+        assertThat(references).hasSize(200);
+        FileCaseLedger restarted = new FileCaseLedger(dir, "DPO", clock);
+        CaseFile one = restarted.find("mid:3-49").orElseThrow();
+        assertThat(one.isDone(Stage.INDEXED)).isTrue();
+        assertThat(one.queue()).isEqualTo("billing.inquiries");
+        assertThat(restarted.open("mid:new").caseReference()).isEqualTo("DPO-2024-000201");
+    }
+
+    @Test
+    void aChangeCutShortByACrashIsDroppedAndTheLedgerGoesOn(@TempDir Path dir) throws Exception {
+        FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
+        ledger.markDone(ledger.open("mid:a"), Stage.ROUTED);
+        ledger.close();
+        Files.writeString(dir.resolve(FileCaseLedger.JOURNAL), "{\"k\":\"mid:b\",\"r\":\"DPO-20", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        FileCaseLedger restarted = new FileCaseLedger(dir, "DPO", clock);
+        assertThat(restarted.find("mid:a").orElseThrow().isDone(Stage.ROUTED)).isTrue();
+        assertThat(restarted.find("mid:b")).isEmpty();
+        assertThat(restarted.open("mid:b").caseReference()).isEqualTo("DPO-2024-000002");
+        assertThat(new FileCaseLedger(dir, "DPO", clock).find("mid:b").orElseThrow().caseReference()).isEqualTo("DPO-2024-000002");
+    }
+
+    @Test
+    void aLongJournalIsCompactedAtStartWithNothingLost(@TempDir Path dir) throws Exception {
+        FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
+        CaseFile caseFile = ledger.open("mid:busy", "kirsten@example.dk");
+        for (int i = 0; i < 10_000; i++) {
+            caseFile = i % 2 == 0 ? ledger.markDone(caseFile, Stage.ACKNOWLEDGEMENT_SENDING) : ledger.unmark(caseFile, Stage.ACKNOWLEDGEMENT_SENDING);
+        }
+        ledger.markDone(caseFile, Stage.ACKNOWLEDGED);
+        ledger.close();
+        long before = Files.size(dir.resolve(FileCaseLedger.JOURNAL));
+        FileCaseLedger restarted = new FileCaseLedger(dir, "DPO", clock);
+        assertThat(Files.size(dir.resolve(FileCaseLedger.JOURNAL))).isLessThan(before / 100);
+        CaseFile kept = restarted.find("mid:busy").orElseThrow();
+        assertThat(kept.done()).containsExactly(Stage.ACKNOWLEDGED);
+        assertThat(kept.sender()).isEqualTo("kirsten@example.dk");
+        assertThat(restarted.findByReference("DPO-2024-000001")).contains(kept);
+    }
+
+    @Test
+    void casesKeptByAnEarlierVersionAreCarriedOverWithTheirNumbers(@TempDir Path dir) throws Exception {
+        Path caseFile = Files.createDirectories(dir.resolve("ab")).resolve(FileCaseLedger.sha256("mid:old") + ".properties");
+        Files.writeString(caseFile, "mailKey=mid\\:old\ncaseReference=DPO-2024-000004\nopenedAt=2024-02-01T09\\:00\\:00Z\n"
+                + "done=INDEXED,ROUTED\nsender=old@example.se\nqueue=privacy.inquiries\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("sequence-2024"), "5", StandardCharsets.US_ASCII);
+        Files.createDirectories(dir.resolve("references"));
+        Files.writeString(dir.resolve("references").resolve("DPO-2024-000004"), "mid:old", StandardCharsets.UTF_8);
+
+        FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
+        CaseFile old = ledger.findByReference("DPO-2024-000004").orElseThrow();
+        assertThat(old.mailKey()).isEqualTo("mid:old");
+        assertThat(old.done()).containsExactlyInAnyOrder(Stage.INDEXED, Stage.ROUTED);
+        assertThat(old.queue()).isEqualTo("privacy.inquiries");
+        assertThat(ledger.open("mid:new").caseReference()).as("number 5 was handed out before").isEqualTo("DPO-2024-000006");
+        assertThat(caseFile).doesNotExist();
+        assertThat(dir.resolve("sequence-2024")).doesNotExist();
+        assertThat(new FileCaseLedger(dir, "DPO", clock).find("mid:old")).contains(old);
     }
 }
