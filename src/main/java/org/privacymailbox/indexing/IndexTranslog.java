@@ -24,6 +24,10 @@ final class IndexTranslog implements AutoCloseable {
     private final Path file;
     private final JsonMapper json = JsonMapper.builder().build();
     private FileChannel channel;
+    private final Object syncLock = new Object();
+    /** Bytes appended since the log was opened (guarded by this), and how many of them are known to be durable. */
+    private long written;
+    private volatile long synced;
 
     IndexTranslog(Path file) throws IOException {
         this.file = file;
@@ -50,22 +54,46 @@ final class IndexTranslog implements AutoCloseable {
         return mails;
     }
 
-    void append(List<IndexedMail> mails) throws IOException {
+    /** Writes the documents' lines; returns the point that {@link #sync} must reach for them to be durable. */
+    synchronized long append(List<IndexedMail> mails) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (IndexedMail mail : mails) {
             lines.append(json.writeValueAsString(mail)).append('\n');
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        written += bytes.remaining();
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
-        channel.force(false);
+        return written;
+    }
+
+    /** Returns when everything appended up to {@code point} is on disk; one caller syncs for all who are waiting. */
+    void sync(long point) throws IOException {
+        if (synced >= point) {
+            return;
+        }
+        synchronized (syncLock) {
+            if (synced >= point) {
+                return;
+            }
+            long target;
+            synchronized (this) {
+                target = written;
+            }
+            channel.force(false);
+            synchronized (this) {
+                synced = Math.max(synced, target);
+            }
+        }
     }
 
     /** After a commit: the logged documents are durable in the index itself. */
-    void clear() throws IOException {
+    synchronized void clear() throws IOException {
         channel.truncate(0);
         channel.force(true);
+        // counted on, not reset: an add waiting for its sync is now durable through the commit
+        synced = written;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -77,6 +78,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private long lastCommit = System.nanoTime();
     private volatile IOException commitFailure;
     private volatile boolean unrefreshed;
+    /** Held for reading by an add from its update to its translog line, for writing by a commit. */
+    private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
 
     /** The writer and the searchers that read through it, replaced together when a failed write closed the writer. */
     private record Writing(IndexWriter writer, SearcherManager searchers) {
@@ -141,42 +144,61 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         addLogged(mails);
     }
 
-    private synchronized void addLogged(List<IndexedMail> mails) throws IOException {
-        Writing current = writable();
-        acceptsFiles();
-        if (commitFailure != null) {
-            // the disk refused the last commit: nothing more is taken in until a commit succeeds
-            try {
-                commit(current);
-            } catch (IOException | AlreadyClosedException e) {
-                throw new IOException("index cannot be written: " + describe(e), e);
+    /**
+     * Adds run side by side (Lucene's writer is made for that), each made durable by a shared sync of the translog.
+     * A commit empties the translog, so it waits until no add stands between its update and its translog line.
+     */
+    private void addLogged(List<IndexedMail> mails) throws IOException {
+        Writing current;
+        synchronized (this) {
+            current = writable();
+            if (commitFailure != null) {
+                // the disk refused the last commit: nothing more is taken in until a commit succeeds
+                try {
+                    commit(current);
+                } catch (IOException | AlreadyClosedException e) {
+                    throw new IOException("index cannot be written: " + describe(e), e);
+                }
             }
         }
+        acceptsFiles();
+        long logged;
+        commitLock.readLock().lock();
         try {
             for (IndexedMail mail : mails) {
                 current.writer().updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
             }
-            translog.append(mails);
-            // made searchable by the next read, not here: a refresh writes a segment, and a bulk import reads nothing
-            unrefreshed = true;
+            logged = translog.append(mails);
         } catch (AlreadyClosedException e) {
             throw new IOException("index cannot be written: " + describe(current.writer().getTragicException()), e);
+        } finally {
+            commitLock.readLock().unlock();
         }
-        uncommitted += mails.size();
-        if (uncommitted >= COMMIT_EVERY_DOCUMENTS || System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
-            try {
-                commit(current);
-            } catch (IOException | AlreadyClosedException e) {
-                // these documents are safe in the translog; the next add retries the commit first
-                commitFailure = e instanceof IOException io ? io : new IOException(e);
+        translog.sync(logged);
+        // made searchable by the next read, not here: a refresh writes a segment, and a bulk import reads nothing
+        unrefreshed = true;
+        synchronized (this) {
+            uncommitted += mails.size();
+            if (uncommitted >= COMMIT_EVERY_DOCUMENTS || System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                try {
+                    commit(current);
+                } catch (IOException | AlreadyClosedException e) {
+                    // these documents are safe in the translog; the next add retries the commit first
+                    commitFailure = e instanceof IOException io ? io : new IOException(e);
+                }
             }
         }
     }
 
     private void commit(Writing current) throws IOException {
-        current.writer().commit();
-        if (translog != null) {
-            translog.clear();
+        commitLock.writeLock().lock();
+        try {
+            current.writer().commit();
+            if (translog != null) {
+                translog.clear();
+            }
+        } finally {
+            commitLock.writeLock().unlock();
         }
         uncommitted = 0;
         lastCommit = System.nanoTime();
