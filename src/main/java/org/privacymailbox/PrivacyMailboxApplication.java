@@ -23,8 +23,18 @@ public class PrivacyMailboxApplication {
         // Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader for every header block, body part and
         // decoded stream (jakartaee/mail-api#861): a scan of the class path each time, most of the cost of reading a
         // mail. Named here, it is found by one Class.forName instead.
-        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
-            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        nameProvider("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        // The same for the XML parsers Tika's Office and PDF readers ask for per document (JAXP's FactoryFinder): no jar
+        // here provides one, so each lookup scanned the class path and then took the JDK's own, named here directly.
+        nameProvider("javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl");
+        nameProvider("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
+        nameProvider("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
+        nameProvider("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+    }
+
+    private static void nameProvider(String service, String implementation) {
+        if (System.getProperty(service) == null) {
+            System.setProperty(service, implementation);
         }
     }
 
