@@ -1,6 +1,7 @@
 package org.privacymailbox.indexing;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
@@ -95,5 +97,36 @@ final class FacetCounter extends SimpleCollector {
         }
         result.put(statusField, status);
         return result;
+    }
+
+    /** One counter per slice of the index searched side by side, added up at the end. */
+    static final class Manager implements CollectorManager<FacetCounter, Map<String, Map<String, Long>>> {
+
+        private final String[] fields;
+        private final String statusField;
+        private final int maxValues;
+
+        Manager(String[] fields, String statusField, int maxValues) {
+            this.fields = fields;
+            this.statusField = statusField;
+            this.maxValues = maxValues;
+        }
+
+        @Override
+        public FacetCounter newCollector() {
+            return new FacetCounter(fields, statusField);
+        }
+
+        @Override
+        public Map<String, Map<String, Long>> reduce(Collection<FacetCounter> counters) throws IOException {
+            FacetCounter total = newCollector();
+            for (FacetCounter counter : counters) {
+                counter.finishLeaf();
+                counter.counts.forEach((field, values) -> values.forEach((value, count) -> total.counts.get(field).merge(value, count, Long::sum)));
+                total.statuses[0] += counter.statuses[0];
+                total.statuses[1] += counter.statuses[1];
+            }
+            return total.result(maxValues, "open", "answered");
+        }
     }
 }

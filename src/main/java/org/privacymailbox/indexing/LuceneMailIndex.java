@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -33,7 +37,13 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -72,6 +82,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private final Directory directory;
     private final Analyzer analyzer;
     private final IndexTranslog translog;
+    private final ExecutorService searchThreads;
     private volatile Writing writing;
     private boolean closed;
     private int uncommitted;
@@ -84,10 +95,17 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     /** The writer and the searchers that read through it, replaced together when a failed write closed the writer. */
     private record Writing(IndexWriter writer, SearcherManager searchers) {
 
-        static Writing open(Directory directory, Analyzer analyzer) throws IOException {
+        static Writing open(Directory directory, Analyzer analyzer, Executor searchThreads) throws IOException {
             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             try {
-                return new Writing(writer, new SearcherManager(writer, null));
+                // a search runs over the index's slices side by side: staff are few, and a query over a million mails
+                // should use every core rather than wait for one
+                return new Writing(writer, new SearcherManager(writer, new SearcherFactory() {
+                    @Override
+                    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                        return new IndexSearcher(reader, searchThreads);
+                    }
+                }));
             } catch (IOException | RuntimeException e) {
                 writer.close();
                 throw e;
@@ -108,7 +126,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     public LuceneMailIndex(Directory directory, Analyzer analyzer, Path translogFile) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
-        this.writing = Writing.open(directory, analyzer);
+        this.searchThreads = searchThreads();
+        this.writing = Writing.open(directory, analyzer, searchThreads);
         this.translog = translogFile == null ? null : new IndexTranslog(translogFile);
         if (translog != null) {
             replayTranslog(writing);
@@ -235,7 +254,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         if (current.writer().isOpen() || closed) {
             return current;
         }
-        Writing reopened = Writing.open(directory, analyzer);
+        Writing reopened = Writing.open(directory, analyzer, searchThreads);
         writing = reopened;
         current.searchers().close();
         if (translog != null) {
@@ -259,6 +278,15 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         return searchers;
     }
 
+    private static ExecutorService searchThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "index-search-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     private static String describe(Throwable failure) {
         return failure == null ? "the index writer is closed" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
@@ -269,10 +297,15 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         try {
-            int wanted = request.offset() + request.limit();
-            TopDocs top = request.order() == MailQuery.Order.NEWEST
-                    ? searcher.search(query, wanted, new Sort(new SortField(RECEIVED_AT, SortField.Type.LONG, true)))
-                    : searcher.search(query, wanted);
+            // one pass over the matches: the page of hits, their exact number and the facet counts together
+            int wanted = Math.max(1, Math.min(request.offset() + request.limit(), Math.max(1, searcher.getIndexReader().maxDoc())));
+            CollectorManager<?, ? extends TopDocs> best = request.order() == MailQuery.Order.NEWEST
+                    ? new TopFieldCollectorManager(new Sort(new SortField(RECEIVED_AT, SortField.Type.LONG, true)), wanted, null, Integer.MAX_VALUE)
+                    : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
+            Object[] collected = searcher.search(query, new MultiCollectorManager(best, new FacetCounter.Manager(FACETS, STATUS, MAX_FACET_VALUES)));
+            TopDocs top = (TopDocs) collected[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) collected[1];
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
             TopDocs pageDocs = new TopDocs(top.totalHits, page);
             Map<String, String[]> snippets = page.length == 0 || request.words().isEmpty() ? Map.of() : highlighter(searcher)
@@ -281,7 +314,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             for (int i = 0; i < page.length; i++) {
                 hits.add(toHit(searcher.storedFields().document(page[i].doc), snippetAt(snippets, i)));
             }
-            return new SearchResult(top.totalHits.value, hits, facets(searcher, query));
+            return new SearchResult(top.totalHits.value, hits, facets);
         } finally {
             searchers.release(searcher);
         }
@@ -321,13 +354,6 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         }
         write(writer -> writer.deleteDocuments(new Term(SHA256, sha256)));
         return count;
-    }
-
-    /** Counts per value of each facet field, among the documents the query matches. */
-    private static Map<String, Map<String, Long>> facets(IndexSearcher searcher, Query query) throws IOException {
-        FacetCounter counter = new FacetCounter(FACETS, STATUS);
-        searcher.search(query, counter);
-        return counter.result(MAX_FACET_VALUES, "open", "answered");
     }
 
     @Override
@@ -387,6 +413,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             try {
                 current.writer().close();
             } finally {
+                searchThreads.shutdown();
                 if (translog != null) {
                     translog.close();
                 }
