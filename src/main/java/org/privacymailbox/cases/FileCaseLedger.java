@@ -36,10 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The case ledger as one append-only journal ({@code cases/journal}): every change appends the case's new state as
  * a JSON line, and a change returns only once its line is on disk. Writers that arrive while a sync is running are
  * made durable together by the next one (group commit), so a mail costs a share of a few fdatasyncs instead of an
- * fsynced file, a rename and a directory update per stage. At start the journal is read back (the last line of a
- * mail key wins; a line cut short by a crash never returned and is dropped) and compacted when it has grown to
- * several times what it holds. Case numbers continue from the highest one in the journal. One process writes a data
- * directory at a time (the index's write lock already ensures that).
+ * fsynced file, a rename and a directory update per stage. Stages that are safe to repeat are written without
+ * waiting ({@link Stage#syncedAtOnce()}); the next change that waits makes them durable too. At start the journal
+ * is read back (the last line of a mail key wins; a line cut short by a crash never returned and is dropped) and
+ * compacted when it has grown to several times what it holds. Case numbers continue from the highest one in the
+ * journal. One process writes a data directory at a time (the index's write lock already ensures that).
  */
 public class FileCaseLedger implements CaseLedger, AutoCloseable {
 
@@ -133,20 +134,20 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
 
     @Override
     public CaseFile routed(CaseFile caseFile, String queue) throws IOException {
-        return change(caseFile.mailKey(), current -> current.with(Stage.ROUTED).routedTo(queue));
+        return change(caseFile.mailKey(), current -> current.with(Stage.ROUTED).routedTo(queue), Stage.ROUTED.syncedAtOnce());
     }
 
     @Override
     public CaseFile markDone(CaseFile caseFile, Stage stage) throws IOException {
-        return change(caseFile.mailKey(), current -> current.with(stage));
+        return change(caseFile.mailKey(), current -> current.with(stage), stage.syncedAtOnce());
     }
 
     @Override
     public CaseFile unmark(CaseFile caseFile, Stage stage) throws IOException {
-        return change(caseFile.mailKey(), current -> current.without(stage));
+        return change(caseFile.mailKey(), current -> current.without(stage), true);
     }
 
-    private CaseFile change(String mailKey, java.util.function.UnaryOperator<CaseFile> change) throws IOException {
+    private CaseFile change(String mailKey, java.util.function.UnaryOperator<CaseFile> change, boolean durable) throws IOException {
         CaseFile result;
         long end;
         synchronized (this) {
@@ -157,7 +158,9 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
             result = change.apply(current);
             end = append(result);
         }
-        sync(end);
+        if (durable) {
+            sync(end);
+        }
         return result;
     }
 
@@ -337,6 +340,11 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        long end;
+        synchronized (this) {
+            end = written;
+        }
+        sync(end);
         synchronized (this) {
             channel.close();
         }

@@ -3,6 +3,7 @@ package org.privacymailbox.routing;
 import org.privacymailbox.cases.CaseLedger;
 import org.privacymailbox.privacy.IdentityMasker;
 import org.privacymailbox.privacy.IdentityNumberDetector;
+import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,5 +14,15 @@ class RoutingConfiguration {
     RoutingMessageFactory routingMessageFactory(RoutingSettings settings, IdentityMasker masker, IdentityNumberDetector detector,
             CaseLedger ledger) {
         return new RoutingMessageFactory(settings, masker, new BillingReferences(detector), ledger);
+    }
+
+    /**
+     * The embedded broker writes its journal with Java's file API, and then holds each batch of persistent sends for
+     * up to 3.3 ms (Artemis' default for that kind of journal) before syncing it. A mail waits for two such sends; held
+     * 0.5 ms instead (the default for the native journal), concurrent sends still share a sync.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer journalSyncDelay() {
+        return configuration -> configuration.setJournalBufferTimeout_NIO(500_000);
     }
 }
