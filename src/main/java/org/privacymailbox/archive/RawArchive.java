@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.regex.Pattern;
+import org.privacymailbox.storage.DurableFiles;
 
 /**
  * The source of truth: every mail's raw RFC 822 bytes, content-addressed by SHA-256. A mail is on disk (file and
@@ -55,8 +54,8 @@ public class RawArchive {
                 }
                 channel.force(true);
             }
-            moveAtomically(temporary, target);
-            syncDirectory(directory);
+            DurableFiles.moveAtomically(temporary, target);
+            DurableFiles.syncDirectory(directory);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -114,22 +113,5 @@ public class RawArchive {
     private Path pathOf(String sha256) {
         // two levels of fan-out keep directories small at millions of mails
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".eml");
-    }
-
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void syncDirectory(Path directory) {
-        // makes the new directory entry durable; not every file system allows opening a directory
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException ignored) {
-            // the file itself is synced; on such file systems that is all that can be done
-        }
     }
 }

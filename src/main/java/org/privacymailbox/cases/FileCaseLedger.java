@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +27,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.privacymailbox.storage.AppendLog;
+import org.privacymailbox.storage.DurableFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,11 +56,7 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
     private final Map<String, CaseFile> cases = new HashMap<>();
     private final Map<String, String> mailKeyByReference = new HashMap<>();
     private final Map<Integer, Long> lastSequenceByYear = new HashMap<>();
-    private final Object syncLock = new Object();
-    private FileChannel channel;
-    /** Bytes appended (guarded by this) and bytes known to be on disk. */
-    private long written;
-    private volatile long synced;
+    private final AppendLog log;
 
     public FileCaseLedger(Path root, String referencePrefix, Clock clock) {
         this.root = root;
@@ -69,17 +65,11 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
         this.clock = clock;
         try {
             Files.createDirectories(root);
-            boolean existed = Files.exists(journal);
-            long lines = existed ? replay() : migrateCaseFiles();
+            long lines = Files.exists(journal) ? replay() : migrateCaseFiles();
             if (lines > (long) COMPACT_WHEN_LINES_PER_CASE * Math.max(1, cases.size()) && Files.size(journal) > COMPACT_FROM_BYTES) {
                 compact();
             }
-            channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            written = channel.size();
-            synced = written;
-            if (!existed) {
-                syncDirectory(root);
-            }
+            log = new AppendLog(journal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the case ledger " + journal, e);
         }
@@ -100,7 +90,7 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
             result = new CaseFile(mailKey, "%s-%d-%06d".formatted(referencePrefix, year, sequence), now, Set.of(), sender, null, null);
             end = append(result);
         }
-        sync(end);
+        log.sync(end);
         return result;
     }
 
@@ -117,7 +107,7 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
             result = new CaseFile(mailKey, original.caseReference(), clock.instant(), Set.of(), sender, first, null);
             end = append(result);
         }
-        sync(end);
+        log.sync(end);
         return result;
     }
 
@@ -159,40 +149,23 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
             end = append(result);
         }
         if (durable) {
-            sync(end);
+            log.sync(end);
         }
         return result;
     }
 
-    /** Appends the case's new state and takes it as known; returns the journal's length after the line. */
+    /** Appends the case's new state and takes it as known; returns the point the journal must be synced to. */
     private long append(CaseFile caseFile) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap(json.writeValueAsBytes(Line.of(caseFile)));
-        ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
-        long length = line.remaining() + 1L;
-        while (line.hasRemaining() || newline.hasRemaining()) {
-            channel.write(new ByteBuffer[] {line, newline});
-        }
-        written += length;
+        long end = log.append(lineOf(caseFile));
         remember(caseFile);
-        return written;
+        return end;
     }
 
-    /** Returns when the journal is on disk up to {@code end}; one caller syncs for all who are waiting. */
-    private void sync(long end) throws IOException {
-        if (synced >= end) {
-            return;
-        }
-        synchronized (syncLock) {
-            if (synced >= end) {
-                return;
-            }
-            long target;
-            synchronized (this) {
-                target = written;
-            }
-            channel.force(false);
-            synced = target;
-        }
+    private byte[] lineOf(CaseFile caseFile) {
+        byte[] json = this.json.writeValueAsBytes(Line.of(caseFile));
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
     }
 
     private void remember(CaseFile caseFile) {
@@ -227,10 +200,16 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
                 }
             }
         }
-        if (validBytes < Files.size(journal)) {
-            try (FileChannel truncate = FileChannel.open(journal, StandardOpenOption.WRITE)) {
-                truncate.truncate(validBytes);
-                truncate.force(true);
+        long size = Files.size(journal);
+        if (validBytes != size) {
+            try (FileChannel repair = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+                if (validBytes < size) {
+                    repair.truncate(validBytes);
+                } else {
+                    // the last line is whole but its newline was cut off: the next line must not run into it
+                    repair.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+                }
+                repair.force(true);
             }
         }
         return lines;
@@ -245,16 +224,15 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
             // cases that others refer to (by reference) come before their follow-ups, as when they were written
             ordered.sort((a, b) -> Boolean.compare(a.isFollowUp(), b.isFollowUp()));
             for (CaseFile caseFile : ordered) {
-                ByteBuffer line = ByteBuffer.wrap((new String(json.writeValueAsBytes(Line.of(caseFile)), StandardCharsets.UTF_8) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                ByteBuffer line = ByteBuffer.wrap(lineOf(caseFile));
                 while (line.hasRemaining()) {
                     out.write(line);
                 }
             }
             out.force(true);
         }
-        moveAtomically(temporary, journal);
-        syncDirectory(root);
+        DurableFiles.moveAtomically(temporary, journal);
+        DurableFiles.syncDirectory(root);
     }
 
     /**
@@ -322,32 +300,9 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
                 properties.getProperty("followUpOf"), properties.getProperty("queue"));
     }
 
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void syncDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a directory; the journal's own syncs are all that can be done there
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        long end;
-        synchronized (this) {
-            end = written;
-        }
-        sync(end);
-        synchronized (this) {
-            channel.close();
-        }
+        log.close();
     }
 
     static String sha256(String text) {

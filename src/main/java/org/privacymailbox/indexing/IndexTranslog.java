@@ -2,14 +2,12 @@ package org.privacymailbox.indexing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.privacymailbox.storage.AppendLog;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,16 +21,12 @@ final class IndexTranslog implements AutoCloseable {
 
     private final Path file;
     private final JsonMapper json = JsonMapper.builder().build();
-    private FileChannel channel;
-    private final Object syncLock = new Object();
-    /** Bytes appended since the log was opened (guarded by this), and how many of them are known to be durable. */
-    private long written;
-    private volatile long synced;
+    private final AppendLog log;
 
     IndexTranslog(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.toAbsolutePath().getParent());
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.log = new AppendLog(file);
     }
 
     /** The documents logged and not yet committed; a line cut short by a crash is left out. */
@@ -55,49 +49,26 @@ final class IndexTranslog implements AutoCloseable {
     }
 
     /** Writes the documents' lines; returns the point that {@link #sync} must reach for them to be durable. */
-    synchronized long append(List<IndexedMail> mails) throws IOException {
+    long append(List<IndexedMail> mails) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (IndexedMail mail : mails) {
             lines.append(json.writeValueAsString(mail)).append('\n');
         }
-        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-        written += bytes.remaining();
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
-        return written;
+        return log.append(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Returns when everything appended up to {@code point} is on disk; one caller syncs for all who are waiting. */
+    /** Returns when everything appended up to {@code point} is on disk, shared with whoever else waits. */
     void sync(long point) throws IOException {
-        if (synced >= point) {
-            return;
-        }
-        synchronized (syncLock) {
-            if (synced >= point) {
-                return;
-            }
-            long target;
-            synchronized (this) {
-                target = written;
-            }
-            channel.force(false);
-            synchronized (this) {
-                synced = Math.max(synced, target);
-            }
-        }
+        log.sync(point);
     }
 
     /** After a commit: the logged documents are durable in the index itself. */
-    synchronized void clear() throws IOException {
-        channel.truncate(0);
-        channel.force(true);
-        // counted on, not reset: an add waiting for its sync is now durable through the commit
-        synced = written;
+    void clear() throws IOException {
+        log.truncate();
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        log.close();
     }
 }

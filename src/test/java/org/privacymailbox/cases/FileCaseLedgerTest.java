@@ -181,4 +181,18 @@ class FileCaseLedgerTest {
         assertThat(dir.resolve("sequence-2024")).doesNotExist();
         assertThat(new FileCaseLedger(dir, "DPO", clock).find("mid:old")).contains(old);
     }
+
+    @Test
+    void aLastLineWhoseNewlineWasCutOffIsKeptAndNotRunInto(@TempDir Path dir) throws Exception {
+        FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
+        ledger.open("mid:a");
+        ledger.close();
+        Path journal = dir.resolve(FileCaseLedger.JOURNAL);
+        String whole = Files.readString(journal, StandardCharsets.UTF_8);
+        Files.writeString(journal, whole.substring(0, whole.length() - 1), StandardCharsets.UTF_8);
+        new FileCaseLedger(dir, "DPO", clock).open("mid:b");
+        FileCaseLedger restarted = new FileCaseLedger(dir, "DPO", clock);
+        assertThat(restarted.find("mid:a")).isPresent();
+        assertThat(restarted.find("mid:b").orElseThrow().caseReference()).isEqualTo("DPO-2024-000002");
+    }
 }
