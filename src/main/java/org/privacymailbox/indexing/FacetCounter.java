@@ -16,12 +16,21 @@ import org.apache.lucene.search.SimpleCollector;
 
 /**
  * Counts the values of the facet fields among the documents a query matches, in one pass over the matches and
- * their doc values (a count query per value would read the postings once per value).
+ * their doc values (a count query per value would read the postings once per value). The first
+ * {@link #EXACT_UP_TO} matches are counted one by one; beyond them about every second match (picked by a hash of
+ * its document number, so that no pattern in the order mails were added is followed) counts twice, beyond twice as
+ * many about every fourth four times, and so on: a query matching half of a million mails reads the doc values of
+ * a fraction of them, spread over the whole index.
  */
 final class FacetCounter extends SimpleCollector {
 
+    static final int EXACT_UP_TO = 10_000;
+
     private final String[] fields;
     private final String statusField;
+    private long seen;
+    private long stride = 1;
+    private int docBase;
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
     private final long[] statuses = new long[2];
     private SortedDocValues[] values;
@@ -39,6 +48,7 @@ final class FacetCounter extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         finishLeaf();
+        docBase = context.docBase;
         values = new SortedDocValues[fields.length];
         leafCounts = new long[fields.length][];
         for (int i = 0; i < fields.length; i++) {
@@ -50,14 +60,33 @@ final class FacetCounter extends SimpleCollector {
 
     @Override
     public void collect(int doc) throws IOException {
+        long position = seen++;
+        if (position >= EXACT_UP_TO * stride) {
+            stride *= 2;
+        }
+        if ((scramble(docBase + doc) & (stride - 1)) != 0) {
+            return;
+        }
         for (int i = 0; i < values.length; i++) {
             if (values[i].advanceExact(doc)) {
-                leafCounts[i][values[i].ordValue()]++;
+                leafCounts[i][values[i].ordValue()] += stride;
             }
         }
         if (status.advanceExact(doc)) {
-            statuses[status.longValue() == 1 ? 1 : 0]++;
+            statuses[status.longValue() == 1 ? 1 : 0] += stride;
         }
+    }
+
+    /** Picks about one in {@code stride} matches, without following any period in the order mails were added. */
+    private static long scramble(long value) {
+        long mixed = value * 0x9E3779B97F4A7C15L;
+        mixed ^= mixed >>> 29;
+        mixed *= 0xBF58476D1CE4E5B9L;
+        return mixed ^ (mixed >>> 32);
+    }
+
+    boolean estimated() {
+        return stride > 1;
     }
 
     private void finishLeaf() throws IOException {
@@ -99,8 +128,12 @@ final class FacetCounter extends SimpleCollector {
         return result;
     }
 
+    /** The counts, and whether they were estimated from a sample of the matches. */
+    record Facets(Map<String, Map<String, Long>> counts, boolean estimated) {
+    }
+
     /** One counter per slice of the index searched side by side, added up at the end. */
-    static final class Manager implements CollectorManager<FacetCounter, Map<String, Map<String, Long>>> {
+    static final class Manager implements CollectorManager<FacetCounter, Facets> {
 
         private final String[] fields;
         private final String statusField;
@@ -118,15 +151,17 @@ final class FacetCounter extends SimpleCollector {
         }
 
         @Override
-        public Map<String, Map<String, Long>> reduce(Collection<FacetCounter> counters) throws IOException {
+        public Facets reduce(Collection<FacetCounter> counters) throws IOException {
             FacetCounter total = newCollector();
+            boolean estimated = false;
             for (FacetCounter counter : counters) {
                 counter.finishLeaf();
                 counter.counts.forEach((field, values) -> values.forEach((value, count) -> total.counts.get(field).merge(value, count, Long::sum)));
                 total.statuses[0] += counter.statuses[0];
                 total.statuses[1] += counter.statuses[1];
+                estimated |= counter.estimated();
             }
-            return total.result(maxValues, "open", "answered");
+            return new Facets(total.result(maxValues, "open", "answered"), estimated);
         }
     }
 }

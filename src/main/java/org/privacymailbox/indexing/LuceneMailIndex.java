@@ -297,15 +297,15 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         try {
-            // one pass over the matches: the page of hits, their exact number and the facet counts together
+            // one pass over the matches: the page of hits, their exact number and the facet counts together (estimated
+            // from a sample when there are very many, see FacetCounter)
             int wanted = Math.max(1, Math.min(request.offset() + request.limit(), Math.max(1, searcher.getIndexReader().maxDoc())));
             CollectorManager<?, ? extends TopDocs> best = request.order() == MailQuery.Order.NEWEST
                     ? new TopFieldCollectorManager(new Sort(new SortField(RECEIVED_AT, SortField.Type.LONG, true)), wanted, null, Integer.MAX_VALUE)
                     : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
             Object[] collected = searcher.search(query, new MultiCollectorManager(best, new FacetCounter.Manager(FACETS, STATUS, MAX_FACET_VALUES)));
             TopDocs top = (TopDocs) collected[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) collected[1];
+            FacetCounter.Facets facets = (FacetCounter.Facets) collected[1];
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
             TopDocs pageDocs = new TopDocs(top.totalHits, page);
             Map<String, String[]> snippets = page.length == 0 || request.words().isEmpty() ? Map.of() : highlighter(searcher)
@@ -314,7 +314,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             for (int i = 0; i < page.length; i++) {
                 hits.add(toHit(searcher.storedFields().document(page[i].doc), snippetAt(snippets, i)));
             }
-            return new SearchResult(top.totalHits.value, hits, facets);
+            return new SearchResult(top.totalHits.value, hits, facets.counts(), facets.estimated());
         } finally {
             searchers.release(searcher);
         }
