@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.privacymailbox.storage.AppendLog;
 import org.privacymailbox.storage.DurableFiles;
@@ -77,35 +79,32 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
 
     @Override
     public CaseFile open(String mailKey, String sender) throws IOException {
-        CaseFile result;
-        long end;
-        synchronized (this) {
-            CaseFile known = cases.get(mailKey);
-            if (known != null) {
-                return known;
-            }
+        return openOnce(mailKey, () -> {
             Instant now = clock.instant();
             int year = now.atZone(ZoneOffset.UTC).getYear();
             long sequence = lastSequenceByYear.getOrDefault(year, 0L) + 1;
-            result = new CaseFile(mailKey, "%s-%d-%06d".formatted(referencePrefix, year, sequence), now, Set.of(), sender, null, null);
-            end = append(result);
-        }
-        log.sync(end);
-        return result;
+            return new CaseFile(mailKey, "%s-%d-%06d".formatted(referencePrefix, year, sequence), now, Set.of(), sender, null, null);
+        });
     }
 
     @Override
     public CaseFile openFollowUp(String mailKey, CaseFile original, String sender) throws IOException {
+        String first = original.isFollowUp() ? original.followUpOf() : original.mailKey();
+        return openOnce(mailKey, () -> new CaseFile(mailKey, original.caseReference(), clock.instant(), Set.of(), sender, first, null));
+    }
+
+    /** The mail key's case, created the first time; on disk when returned, also when another caller just created it. */
+    private CaseFile openOnce(String mailKey, Supplier<CaseFile> create) throws IOException {
         CaseFile result;
         long end;
         synchronized (this) {
-            CaseFile known = cases.get(mailKey);
-            if (known != null) {
-                return known;
+            result = cases.get(mailKey);
+            if (result == null) {
+                result = create.get();
+                end = append(result);
+            } else {
+                end = log.end();
             }
-            String first = original.isFollowUp() ? original.followUpOf() : original.mailKey();
-            result = new CaseFile(mailKey, original.caseReference(), clock.instant(), Set.of(), sender, first, null);
-            end = append(result);
         }
         log.sync(end);
         return result;
@@ -137,7 +136,7 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
         return change(caseFile.mailKey(), current -> current.without(stage), true);
     }
 
-    private CaseFile change(String mailKey, java.util.function.UnaryOperator<CaseFile> change, boolean durable) throws IOException {
+    private CaseFile change(String mailKey, UnaryOperator<CaseFile> change, boolean durable) throws IOException {
         CaseFile result;
         long end;
         synchronized (this) {

@@ -219,6 +219,7 @@ public class TopicClassifier {
 
         AnalysedText(List<Set<String>> positions) {
             this.positions = positions;
+            // while collecting, each array holds its count first, then the positions in ascending order
             Map<String, int[]> collected = new HashMap<>();
             for (int i = 0; i < positions.size(); i++) {
                 for (String term : positions.get(i)) {
@@ -235,7 +236,6 @@ public class TopicClassifier {
                     }
                 }
             }
-            // each array holds its count first, then the positions in ascending order
             collected.forEach((term, at) -> where.put(term, Arrays.copyOfRange(at, 1, at[0] + 1)));
         }
 

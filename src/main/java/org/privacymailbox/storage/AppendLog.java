@@ -62,13 +62,14 @@ public final class AppendLog implements Closeable {
         }
     }
 
+    /** How far the log reaches now: {@link #sync} to it covers everything appended so far. */
+    public synchronized long end() {
+        return written;
+    }
+
     /** Makes everything appended so far durable. */
     public void syncAll() throws IOException {
-        long point;
-        synchronized (this) {
-            point = written;
-        }
-        sync(point);
+        sync(end());
     }
 
     /** Empties the log, durably: what it held is kept elsewhere now, so whoever waits for it is done. */
