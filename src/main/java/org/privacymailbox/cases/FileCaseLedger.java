@@ -199,15 +199,11 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
                 }
             }
         }
-        long size = Files.size(journal);
-        if (validBytes != size) {
+        // a line cut short is cut away (reading stops at the first unreadable line); a whole last line whose newline
+        // was cut off is ended by the AppendLog when the journal is opened for writing
+        if (validBytes < Files.size(journal)) {
             try (FileChannel repair = FileChannel.open(journal, StandardOpenOption.WRITE)) {
-                if (validBytes < size) {
-                    repair.truncate(validBytes);
-                } else {
-                    // the last line is whole but its newline was cut off: the next line must not run into it
-                    repair.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
-                }
+                repair.truncate(validBytes);
                 repair.force(true);
             }
         }

@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
  * A file that is only ever appended to, made durable by group commit: {@link #append} writes at once and says how
  * far the log then reaches; {@link #sync} returns when the disk holds the log that far. Callers that wait while
  * a sync runs are covered by the next one, so many writers share a few fdatasyncs. Positions are counted from the
- * log's opening and never go back, so a caller waiting across {@link #truncate} returns at once.
+ * log's opening and never go back, so a caller waiting across {@link #truncate} returns at once. The log holds
+ * lines: one that a crash cut short is ended when the log is opened, so that the next append starts a line of its
+ * own instead of running into it (which would spoil a line whose append did return).
  */
 public final class AppendLog implements Closeable {
 
@@ -25,10 +27,26 @@ public final class AppendLog implements Closeable {
     public AppendLog(Path file) throws IOException {
         boolean created = !Files.exists(file);
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        endLastLine(file);
         this.written = channel.size();
         this.synced = written;
         if (created) {
             DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
+        }
+    }
+
+    private void endLastLine(Path file) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return;
+        }
+        ByteBuffer last = ByteBuffer.allocate(1);
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            reader.read(last, size - 1);
+        }
+        if (last.get(0) != '\n') {
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            channel.force(false);
         }
     }
 

@@ -59,4 +59,23 @@ class IndexTranslogTest {
             assertThat(index.search("anden", 10).total()).isEqualTo(1);
         }
     }
+
+    @Test
+    void anAddAfterALineCutShortByACrashSurvivesTheNextCrash() throws Exception {
+        Path translog = work.resolve("index.translog");
+        // the first crash left only half a line: that add never returned
+        Files.writeString(translog, "{\"mailKey\":\"mid:cut", StandardCharsets.UTF_8);
+        try (FSDirectory directory = FSDirectory.open(work.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), translog)) {
+            index.index(mail("mid:after", "Rødstrubet lom."));
+            Files.copy(translog, work.resolve("saved.translog"));
+        }
+        Path crashed = work.resolve("crashed");
+        Files.createDirectories(crashed);
+        Files.copy(work.resolve("saved.translog"), crashed.resolve("index.translog"));
+        try (FSDirectory directory = FSDirectory.open(crashed.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), crashed.resolve("index.translog"))) {
+            assertThat(index.search("lom", 10).total()).isEqualTo(1);
+        }
+    }
 }
