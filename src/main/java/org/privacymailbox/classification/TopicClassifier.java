@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ public class TopicClassifier {
     static final int MAX_WRITTEN_CHARACTERS = 10_000;
     static final int MAX_SUPPORTING_CHARACTERS = 10_000;
 
-    private final TopicTerms terms;
+    private final VocabularyForms forms;
     private final List<CompiledEntry> entries;
     /** Sub-topics in the order the vocabulary first names them: on a tie, the earlier one wins. */
     private final Map<String, Integer> subtopicOrder = new HashMap<>();
@@ -44,7 +45,7 @@ public class TopicClassifier {
                 compoundParts.computeIfAbsent(entry.language(), l -> new HashSet<>()).add(entry.phrase());
             }
         }
-        this.terms = new TopicTerms(compoundParts);
+        TopicTerms terms = new TopicTerms(compoundParts);
         this.entries = new ArrayList<>();
         for (Vocabulary.Entry entry : vocabulary.entries()) {
             List<String> phrase = terms.terms(entry.language(), entry.phrase());
@@ -61,6 +62,14 @@ public class TopicClassifier {
                 .thenComparing(Comparator.comparingInt((CompiledEntry e) -> e.terms().size()).reversed())
                 .thenComparing(e -> e.source().subtopic() == null)
                 .thenComparing(Comparator.comparingInt((CompiledEntry e) -> String.join(" ", e.terms()).length()).reversed()));
+        Map<String, Set<String>> wantedTerms = new HashMap<>();
+        Map<String, Set<String>> wantedPrefixes = new HashMap<>();
+        for (CompiledEntry entry : entries) {
+            String language = entry.source().language();
+            wantedTerms.computeIfAbsent(language, l -> new HashSet<>()).addAll(entry.terms());
+            prefixMatched(entry.terms()).ifPresent(prefix -> wantedPrefixes.computeIfAbsent(language, l -> new HashSet<>()).add(prefix));
+        }
+        this.forms = new VocabularyForms(terms, wantedTerms, wantedPrefixes);
         for (Vocabulary.Entry entry : vocabulary.entries()) {
             if (entry.subtopic() != null) {
                 subtopicOrder.putIfAbsent(entry.topic().label() + "/" + entry.subtopic(), subtopicOrder.size());
@@ -126,9 +135,7 @@ public class TopicClassifier {
 
     private Map<String, AnalysedText> analyse(String text) {
         Map<String, AnalysedText> byLanguage = new HashMap<>();
-        for (String language : terms.languages()) {
-            byLanguage.put(language, new AnalysedText(terms.positions(language, text)));
-        }
+        forms.positions(text).forEach((language, positions) -> byLanguage.put(language, new AnalysedText(positions)));
         return byLanguage;
     }
 
@@ -173,10 +180,8 @@ public class TopicClassifier {
         }
         String first = phrase.get(0);
         if (phrase.size() == 1) {
-            int at = first.length() >= PREFIX_MATCH_LENGTH
-                    // Finnish gradation changes a word's end (tunnus, tunnukseni): compare the word without its last letters
-                    ? text.firstWithPrefix(first.substring(0, first.length() - PREFIX_MATCH_TRIM))
-                    : text.first(first);
+            Optional<String> prefix = prefixMatched(phrase);
+            int at = prefix.isPresent() ? text.firstWithPrefix(prefix.get()) : text.first(first);
             return at < 0 ? null : List.of(at);
         }
         for (int start : text.positionsOf(first)) {
@@ -186,6 +191,17 @@ public class TopicClassifier {
             }
         }
         return null;
+    }
+
+    /**
+     * The beginning a long single word is matched on: Finnish gradation changes a word's end (tunnus, tunnukseni), so
+     * the word is compared without its last letters.
+     */
+    private static Optional<String> prefixMatched(List<String> phrase) {
+        String word = phrase.get(0);
+        return phrase.size() == 1 && word.length() >= PREFIX_MATCH_LENGTH
+                ? Optional.of(word.substring(0, word.length() - PREFIX_MATCH_TRIM))
+                : Optional.empty();
     }
 
     private static boolean rest(List<Set<String>> positions, List<String> phrase, int next, int after, List<Integer> found) {

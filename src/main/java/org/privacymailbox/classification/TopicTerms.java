@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -27,7 +28,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DanishStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -52,6 +52,13 @@ final class TopicTerms {
     private static final int MAX_STEM_LOSS = 3;
 
     private final Map<String, Analyzer> analyzers = new HashMap<>();
+    private final Analyzer splitter = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        }
+    };
     private final Map<String, CharArraySet> stopWords = Map.of(
             "da", DanishAnalyzer.getDefaultStopSet(),
             "sv", SwedishAnalyzer.getDefaultStopSet(),
@@ -82,29 +89,56 @@ final class TopicTerms {
     /** The text's terms by position; a compound's parts share its position. */
     List<Set<String>> positions(String language, String text) {
         List<Set<String>> positions = new ArrayList<>();
-        try (TokenStream stream = analyzers.get(language).tokenStream("text", text)) {
+        for (String word : words(text)) {
+            positions.add(new LinkedHashSet<>(forms(language, word)));
+        }
+        return positions;
+    }
+
+    /**
+     * The text's words, split and lower-cased as every language's analysis does it: the languages differ only in what
+     * they make of a word, so a text is split once and its words' forms can be remembered.
+     */
+    List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream stream = splitter.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
-            int wordStart = 0;
-            int wordEnd = 0;
             while (stream.incrementToken()) {
-                if (increment.getPositionIncrement() > 0 || positions.isEmpty()) {
-                    positions.add(new LinkedHashSet<>());
-                    wordStart = offset.startOffset();
-                    wordEnd = offset.endOffset();
-                } else if (offset.startOffset() != wordStart && wordEnd - offset.endOffset() > MAX_ENDING) {
-                    // a part inside a longer word is more often chance ("ratta" in "vuokrattavana") than a compound
-                    continue;
-                }
-                positions.get(positions.size() - 1).add(fold(term.toString()));
+                words.add(term.toString());
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing text in memory cannot fail", e);
         }
-        return positions;
+        return words;
+    }
+
+    /**
+     * One word's forms in a language, in the analyser's order: as written, its stem, then the compound parts found in
+     * it with their stems, all folded.
+     */
+    List<String> forms(String language, String word) {
+        List<String> forms = new ArrayList<>(4);
+        try (TokenStream stream = analyzers.get(language).tokenStream("text", word)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (offset.startOffset() != 0 && word.length() - offset.endOffset() > MAX_ENDING) {
+                    // a part inside a longer word is more often chance ("ratta" in "vuokrattavana") than a compound
+                    continue;
+                }
+                String folded = fold(term.toString());
+                if (!forms.contains(folded)) {
+                    forms.add(folded);
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing text in memory cannot fail", e);
+        }
+        return forms;
     }
 
     /**
@@ -170,8 +204,9 @@ final class TopicTerms {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new LowerCaseFilter(source);
+                // fed one word at a time, as split by the splitter
+                Tokenizer source = new KeywordTokenizer();
+                TokenStream stream = source;
                 if (dictionary != null && !dictionary.isEmpty()) {
                     stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_COMPOUND_PART + 2, MIN_COMPOUND_PART, 30, false);
                 }
