@@ -1,5 +1,6 @@
 package org.privacymailbox.extraction;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,11 @@ final class ReplyText {
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "^(?:.{0,200}\\b(?:wrote|skrev|schrieb|kirjoitti|a écrit|escribió|schreef)\\b.{0,200}:|.{2,200}\\b(?:wrote|skrev|schrieb|kirjoitti))\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * Every attribution names the writing; looked for first because the attribution's pattern backtracks over each
+     * line's 200 characters, which for long mails cost more than the rest of reading them.
+     */
+    private static final List<String> WRITING = List.of("wrote", "skrev", "schrieb", "kirjoitti", "a écrit", "escribió", "schreef");
     private static final Pattern SEPARATOR = Pattern.compile(
             "^\\s*[-_=*]{2,}\\s*(?:original message|oprindelig meddelelse|ursprungligt meddelande|opprinnelig melding"
                     + "|alkuperäinen viesti|ursprüngliche nachricht|forwarded message|videresendt meddelelse|videresendt besked"
@@ -78,12 +84,12 @@ final class ReplyText {
         if (SEPARATOR.matcher(line).matches()) {
             return true;
         }
-        if (line.length() < 250 && ATTRIBUTION.matcher(line).matches() && followedByQuote(lines, i)) {
+        if (line.length() < 250 && isAttribution(line) && followedByQuote(lines, i)) {
             return true;
         }
         // "On Mon, 3 Mar 2025 at 10:00, Kirsten <k@x.dk>\nwrote:" is wrapped by many clients
         if (i + 1 < lines.length && line.length() < 200
-                && ATTRIBUTION.matcher(line + " " + lines[i + 1].strip()).matches() && followedByQuote(lines, i + 1)) {
+                && isAttribution(line + " " + lines[i + 1].strip()) && followedByQuote(lines, i + 1)) {
             return true;
         }
         if (HEADER_FROM.matcher(line).matches()) {
@@ -94,6 +100,25 @@ final class ReplyText {
                 }
             }
             return headers >= 2;
+        }
+        return false;
+    }
+
+    private static boolean isAttribution(String line) {
+        return namesWriting(line) && ATTRIBUTION.matcher(line).matches();
+    }
+
+    private static boolean namesWriting(String line) {
+        char[] folded = new char[line.length()];
+        for (int i = 0; i < folded.length; i++) {
+            // as the pattern's case-insensitive comparison folds a letter
+            folded[i] = Character.toLowerCase(Character.toUpperCase(line.charAt(i)));
+        }
+        String lower = new String(folded);
+        for (String word : WRITING) {
+            if (lower.contains(word)) {
+                return true;
+            }
         }
         return false;
     }
@@ -111,7 +136,7 @@ final class ReplyText {
     private static String interleaved(String[] lines, int signatureStart) {
         StringBuilder own = new StringBuilder();
         for (int i = 0; i < signatureStart; i++) {
-            if (!lines[i].startsWith(">") && !ATTRIBUTION.matcher(lines[i].strip()).matches()) {
+            if (!lines[i].startsWith(">") && !isAttribution(lines[i].strip())) {
                 own.append(lines[i]).append('\n');
             }
         }

@@ -51,7 +51,7 @@ public class IdentityNumberDetector {
     }
 
     private List<IdentityNumber> find(String text, boolean bareAllowed) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || !hasSixDigitsInARow(text)) {
             return List.of();
         }
         List<IdentityNumber> found = new ArrayList<>();
@@ -59,6 +59,25 @@ public class IdentityNumberDetector {
         findFnr(text, found, bareAllowed);
         findTenDigitNumbers(text, found, bareAllowed);
         return withoutOverlaps(found);
+    }
+
+    /**
+     * Every number looked for begins with a six-digit date; most text has none, and is not run through the three
+     * patterns, whose look-behinds are tried at every character.
+     */
+    private static boolean hasSixDigitsInARow(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run == 6) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static void findHetu(String text, List<IdentityNumber> found) {
