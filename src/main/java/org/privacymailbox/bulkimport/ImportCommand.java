@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -96,12 +97,15 @@ public final class ImportCommand {
             counts.put(outcome, 0);
         }
         int[] read = {0};
-        // mails are read in order and imported by several workers; results are reported in the order read
+        // mails are read in order and imported by several workers; results are reported in the order read. Only
+        // mails not yet imported are limited: a slow one (a scanned PDF) must not hold the workers up behind it, so
+        // finished results wait for their turn instead.
         ExecutorService workers = Executors.newFixedThreadPool(arguments.threads(), runnable -> {
             Thread thread = new Thread(runnable, "import-worker");
             thread.setDaemon(true);
             return thread;
         });
+        Semaphore unfinished = new Semaphore(arguments.threads() * 4);
         Deque<Future<MailImporter.Result>> inFlight = new ArrayDeque<>();
         Consumer<Future<MailImporter.Result>> report1 = future -> {
             MailImporter.Result result = await(future);
@@ -112,8 +116,15 @@ public final class ImportCommand {
         try {
             sources.forEach(mail -> {
                 read[0]++;
-                inFlight.add(workers.submit(() -> importer.importMail(mail)));
-                while (inFlight.size() > arguments.threads() * 4) {
+                acquire(unfinished);
+                inFlight.add(workers.submit(() -> {
+                    try {
+                        return importer.importMail(mail);
+                    } finally {
+                        unfinished.release();
+                    }
+                }));
+                while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
                     report1.accept(inFlight.poll());
                 }
             });
@@ -136,6 +147,15 @@ public final class ImportCommand {
         }
         out.println(summary(arguments.dryRun(), read[0], counts, progress.seconds(), sources.notMail().size()));
         return counts.get(MailImporter.Outcome.FAILED) == 0 ? OK : SOME_FAILED;
+    }
+
+    private static void acquire(Semaphore unfinished) {
+        try {
+            unfinished.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static MailImporter.Result await(Future<MailImporter.Result> future) {
