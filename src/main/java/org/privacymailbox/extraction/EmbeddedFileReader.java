@@ -15,6 +15,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
@@ -81,7 +82,11 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
         path.add(name);
         BodyContentHandler handler = new BodyContentHandler(Math.max(1, charactersLeft));
         String note = "";
+        TesseractOCRConfig ocr = context.get(TesseractOCRConfig.class);
         try (TikaInputStream in = TikaInputStream.get(new ExpansionGuard(CloseShieldInputStream.wrap(stream)))) {
+            if (ocr != null && !ocr.isSkipOcr() && tooSmallForText(in)) {
+                context.set(TesseractOCRConfig.class, skipping());
+            }
             parser.parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
             note = "not read: encrypted";
@@ -97,6 +102,9 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
             note = TikaTextExtractor.describe(e);
         } finally {
             path.remove(path.size() - 1);
+            if (ocr != null) {
+                context.set(TesseractOCRConfig.class, ocr);
+            }
         }
         String type = metadata.get(Metadata.CONTENT_TYPE);
         String text = handler.toString().strip();
@@ -106,6 +114,19 @@ final class EmbeddedFileReader implements EmbeddedDocumentExtractor {
         }
         long size = metadata.get(Metadata.CONTENT_LENGTH) == null ? -1 : parseLong(metadata.get(Metadata.CONTENT_LENGTH));
         files.add(new ExtractedText.EmbeddedFile(fullPath, type == null ? null : TikaTextExtractor.baseType(type), size, text, note));
+    }
+
+    private static boolean tooSmallForText(TikaInputStream in) throws IOException {
+        in.mark(ImageSize.HEADER_BYTES + 1);
+        byte[] head = in.readNBytes(ImageSize.HEADER_BYTES);
+        in.reset();
+        return ImageSize.of(head, head.length).map(ImageSize::tooSmallForText).orElse(false);
+    }
+
+    private static TesseractOCRConfig skipping() {
+        TesseractOCRConfig config = new TesseractOCRConfig();
+        config.setSkipOcr(true);
+        return config;
     }
 
     /** Counts what the files inside expand to, and stops the reading past the limit. */

@@ -3,6 +3,7 @@ package org.privacymailbox.extraction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -94,7 +95,10 @@ public final class TikaTextExtractor implements TextExtractor {
         }
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
-        context.set(TesseractOCRConfig.class, ocrConfig());
+        Optional<ImageSize> tooSmall = ocr.reads()
+                ? ImageSize.of(content, content.length).filter(ImageSize::tooSmallForText)
+                : Optional.empty();
+        context.set(TesseractOCRConfig.class, ocrConfig(tooSmall.isEmpty()));
         // small containers get some room: a 20 KB zip of ordinary text may well expand a hundredfold
         long maxExpanded = Math.max(MIN_EXPANSION_ALLOWED, maxCompressionRatio * content.length);
         EmbeddedFileReader embedded = new EmbeddedFileReader(parser, context, maxDepth, maxCharacters, maxExpanded);
@@ -117,15 +121,15 @@ public final class TikaTextExtractor implements TextExtractor {
         String text = handler.toString().strip();
         String type = metadata.get(Metadata.CONTENT_TYPE);
         if (note.isEmpty() && text.isEmpty() && type != null && type.startsWith("image/")) {
-            note = imageNote(ocr.reads());
+            note = tooSmall.map(size -> "image of " + size + " pixels, too small to hold text: not read").orElse(imageNote(ocr.reads()));
         }
         return new ExtractedText(text, note, embedded.files());
     }
 
-    private TesseractOCRConfig ocrConfig() {
+    private TesseractOCRConfig ocrConfig(boolean worthReading) {
         TesseractOCRConfig config = new TesseractOCRConfig();
-        config.setSkipOcr(!ocr.reads());
-        if (ocr.reads()) {
+        config.setSkipOcr(!ocr.reads() || !worthReading);
+        if (ocr.reads() && worthReading) {
             config.setLanguage(ocr.languages());
             config.setTimeoutSeconds(ocr.timeoutSeconds());
         }

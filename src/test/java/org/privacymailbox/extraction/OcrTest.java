@@ -3,7 +3,10 @@ package org.privacymailbox.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Receipts arrive as photos and screenshots: with Tesseract installed (.ci/run installs it) they become text. */
@@ -22,6 +25,16 @@ class OcrTest {
         assumeTrue(ocr.available(), "Tesseract is not installed here");
         ParsedMail mail = new MailParser(new TikaTextExtractor(10_000, 5, 100, ocr)).parse(mailWithImage(Attachments.png("Kvittering 4711 betalt")));
         assertThat(mail.attachments().get(0).text()).containsIgnoringCase("kvittering").contains("4711");
+    }
+
+    @Test
+    void aTrackingPixelIsNotGivenToOcrAndSaysWhy() throws Exception {
+        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, "dan+eng", 60);
+        assumeTrue(ocr.available(), "Tesseract is not installed here");
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", png);
+        ParsedMail mail = new MailParser(new TikaTextExtractor(10_000, 5, 100, ocr)).parse(mailWithImage(png.toByteArray()));
+        assertThat(mail.attachments().get(0).note()).isEqualTo("image of 1×1 pixels, too small to hold text: not read");
     }
 
     @Test
