@@ -89,6 +89,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private long lastCommit = System.nanoTime();
     private volatile IOException commitFailure;
     private volatile boolean unrefreshed;
+    /** An add is committing outside the monitor; guarded by it. */
+    private boolean committing;
     /** Held for reading by an add from its update to its translog line, for writing by a commit. */
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
 
@@ -134,15 +136,24 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         }
     }
 
+    /** Adds what the translog holds and commits it, with no add in between, so that both its logs can be emptied. */
     private void replayTranslog(Writing current) throws IOException {
-        List<IndexedMail> pending = translog.pending();
-        if (!pending.isEmpty()) {
+        commitLock.writeLock().lock();
+        try {
+            List<IndexedMail> pending = translog.pending();
+            if (pending.isEmpty()) {
+                return;
+            }
             for (IndexedMail mail : pending) {
                 current.writer().updateDocument(new Term(MAIL_KEY, mail.mailKey()), toDocument(mail));
             }
-            commit(current);
-            current.searchers().maybeRefreshBlocking();
+            current.writer().commit();
+            translog.clear();
+            commitFailure = null;
+        } finally {
+            commitLock.writeLock().unlock();
         }
+        current.searchers().maybeRefreshBlocking();
     }
 
     @Override
@@ -181,7 +192,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
             }
         }
         acceptsFiles();
-        long logged;
+        IndexTranslog.Logged logged;
         commitLock.readLock().lock();
         try {
             for (IndexedMail mail : mails) {
@@ -196,31 +207,50 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         translog.sync(logged);
         // made searchable by the next read, not here: a refresh writes a segment, and a bulk import reads nothing
         unrefreshed = true;
+        boolean commitNow;
         synchronized (this) {
             uncommitted += mails.size();
-            if (uncommitted >= COMMIT_EVERY_DOCUMENTS || System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
-                try {
-                    commit(current);
-                } catch (IOException | AlreadyClosedException e) {
-                    // these documents are safe in the translog; the next add retries the commit first
-                    commitFailure = e instanceof IOException io ? io : new IOException(e);
+            commitNow = !committing && (uncommitted >= COMMIT_EVERY_DOCUMENTS || System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS);
+            if (commitNow) {
+                committing = true;
+                uncommitted = 0;
+                lastCommit = System.nanoTime();
+            }
+        }
+        if (commitNow) {
+            // outside the monitor: adds go on while Lucene writes and syncs the commit's files
+            try {
+                commit(current);
+            } catch (IOException | AlreadyClosedException e) {
+                // these documents are safe in the translog; the next add retries the commit first
+                commitFailure = e instanceof IOException io ? io : new IOException(e);
+            } finally {
+                synchronized (this) {
+                    committing = false;
+                    notifyAll();
                 }
             }
         }
     }
 
+    /**
+     * Commits what the writer holds. A commit in progress does not stop adds: the translog is set aside first (with
+     * no add between its update and its line), and dropped when the commit holding its documents is durable.
+     */
     private void commit(Writing current) throws IOException {
-        commitLock.writeLock().lock();
-        try {
-            current.writer().commit();
-            if (translog != null) {
-                translog.clear();
+        int rolled = 0;
+        if (translog != null) {
+            commitLock.writeLock().lock();
+            try {
+                rolled = translog.roll();
+            } finally {
+                commitLock.writeLock().unlock();
             }
-        } finally {
-            commitLock.writeLock().unlock();
         }
-        uncommitted = 0;
-        lastCommit = System.nanoTime();
+        current.writer().commit();
+        if (translog != null) {
+            translog.dropRolled(rolled);
+        }
         commitFailure = null;
     }
 
@@ -403,10 +433,18 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     @Override
     public synchronized void close() throws IOException {
         closed = true;
+        while (committing) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         Writing current = writing;
         try {
             current.searchers().close();
-            if (uncommitted > 0 && current.writer().isOpen()) {
+            if ((uncommitted > 0 || commitFailure != null) && current.writer().isOpen()) {
                 commit(current);
             }
         } finally {

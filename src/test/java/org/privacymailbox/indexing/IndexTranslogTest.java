@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,96 @@ class IndexTranslogTest {
         try (FSDirectory directory = FSDirectory.open(crashed.resolve("index"));
                 LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), crashed.resolve("index.translog"))) {
             assertThat(index.search("lom", 10).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void documentsSetAsideForACommitThatACrashCutShortAreAddedAgain() throws Exception {
+        Path translogFile = work.resolve("index.translog");
+        // what a crash in the middle of a commit leaves: the log set aside for it, and the new one
+        try (IndexTranslog translog = new IndexTranslog(translogFile)) {
+            translog.sync(translog.append(List.of(mail("mid:before", "Rødstrubet lom."))));
+            translog.roll();
+            translog.sync(translog.append(List.of(mail("mid:during", "Sortstrubet lom."))));
+        }
+        try (FSDirectory directory = FSDirectory.open(work.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), translogFile)) {
+            assertThat(index.search("lom", 10).total()).isEqualTo(2);
+        }
+        assertThat(work.resolve("index.translog.rolled")).as("dropped once committed").doesNotExist();
+        assertThat(Files.size(translogFile)).isZero();
+    }
+
+    @Test
+    void aCommitDropsOnlyTheLogSetAsideBeforeItStarted() throws Exception {
+        try (IndexTranslog translog = new IndexTranslog(work.resolve("index.translog"))) {
+            translog.sync(translog.append(List.of(mail("mid:one", "en"))));
+            int first = translog.roll();
+            translog.sync(translog.append(List.of(mail("mid:two", "to"))));
+            assertThat(translog.roll()).as("a second commit while the first runs holds the same log").isEqualTo(first);
+            translog.dropRolled(first);
+            assertThat(translog.pending()).extracting(IndexedMail::mailKey).containsExactly("mid:two");
+
+            int second = translog.roll();
+            translog.sync(translog.append(List.of(mail("mid:three", "tre"))));
+            translog.dropRolled(first);
+            assertThat(translog.pending()).as("a late commit leaves a newer log alone").extracting(IndexedMail::mailKey)
+                    .containsExactly("mid:two", "mid:three");
+            translog.dropRolled(second);
+            assertThat(translog.pending()).extracting(IndexedMail::mailKey).containsExactly("mid:three");
+        }
+    }
+
+    @Test
+    void addsThatRanWhileCommitsWereWrittenSurviveACrash() throws Exception {
+        Path translog = work.resolve("index.translog");
+        int threads = 4;
+        int each = 800;
+        try (FSDirectory directory = FSDirectory.open(work.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), translog)) {
+            List<Thread> adders = new ArrayList<>();
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Thread adder = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < each; i++) {
+                            index.index(mail("mid:" + thread + "-" + i, "lom nummer " + i));
+                        }
+                    } catch (Exception e) {
+                        failure.set(e);
+                    }
+                });
+                adder.start();
+                adders.add(adder);
+            }
+            for (Thread adder : adders) {
+                adder.join();
+            }
+            assertThat(failure.get()).isNull();
+            // a crash now: the index as last committed and the translog as it stands, nothing closed
+            copyTree(work.resolve("index"), work.resolve("crashed/index"));
+            for (String name : new String[] {"index.translog", "index.translog.rolled"}) {
+                if (Files.exists(work.resolve(name))) {
+                    Files.copy(work.resolve(name), work.resolve("crashed/" + name));
+                }
+            }
+        }
+        try (FSDirectory directory = FSDirectory.open(work.resolve("crashed/index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), work.resolve("crashed/index.translog"))) {
+            assertThat(index.count()).isEqualTo(threads * each);
+            assertThat(index.search("lom", 10).total()).isEqualTo(threads * each);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                if (!file.getFileName().toString().equals("write.lock")) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
         }
     }
 }
