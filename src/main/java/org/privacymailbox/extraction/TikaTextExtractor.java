@@ -16,6 +16,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.sax.BodyContentHandler;
@@ -28,6 +29,11 @@ import org.xml.sax.SAXException;
 public final class TikaTextExtractor implements TextExtractor {
 
     private static final long MIN_EXPANSION_ALLOWED = 10L * 1024 * 1024;
+    /**
+     * Word and PowerPoint files streamed (SAX) rather than loaded whole into XMLBeans' object model: the text is the
+     * same, at a fraction of the time and memory, and a huge document cannot fill the heap.
+     */
+    private static final OfficeParserConfig OFFICE = office();
 
     private final AutoDetectParser parser;
     private final int maxCharacters;
@@ -79,6 +85,13 @@ public final class TikaTextExtractor implements TextExtractor {
         parser.setAutoDetectParserConfig(config);
     }
 
+    private static OfficeParserConfig office() {
+        OfficeParserConfig config = new OfficeParserConfig();
+        config.setUseSAXDocxExtractor(true);
+        config.setUseSAXPptxExtractor(true);
+        return config;
+    }
+
     public Ocr ocr() {
         return ocr;
     }
@@ -99,6 +112,7 @@ public final class TikaTextExtractor implements TextExtractor {
                 ? ImageSize.of(content, content.length).filter(ImageSize::tooSmallForText)
                 : Optional.empty();
         context.set(TesseractOCRConfig.class, ocrConfig(tooSmall.isEmpty()));
+        context.set(OfficeParserConfig.class, OFFICE);
         // small containers get some room: a 20 KB zip of ordinary text may well expand a hundredfold
         long maxExpanded = Math.max(MIN_EXPANSION_ALLOWED, maxCompressionRatio * content.length);
         EmbeddedFileReader embedded = new EmbeddedFileReader(parser, context, maxDepth, maxCharacters, maxExpanded);
