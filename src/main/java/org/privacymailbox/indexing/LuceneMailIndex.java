@@ -4,6 +4,7 @@ import static org.privacymailbox.indexing.IndexFields.*;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,6 +57,8 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.util.BytesRef;
@@ -254,8 +257,18 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         commitFailure = null;
     }
 
-    /** Whether the directory takes a new file now: a write would find out only at the next commit. */
+    /**
+     * Whether the directory takes a new file now: a write would find out only at the next commit. A directory on disk
+     * is asked (read-only, immutable or without permission: refused); creating and deleting a file to find out cost
+     * more than the rest of an add.
+     */
     private void acceptsFiles() throws IOException {
+        if (FilterDirectory.unwrap(directory) instanceof FSDirectory onDisk) {
+            if (!Files.isWritable(onDisk.getDirectory())) {
+                throw new IOException("index cannot be written: " + onDisk.getDirectory() + " is read-only or not writable");
+            }
+            return;
+        }
         try {
             String probe;
             try (IndexOutput output = directory.createTempOutput("probe", "write", IOContext.DEFAULT)) {
