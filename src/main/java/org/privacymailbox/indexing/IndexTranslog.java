@@ -100,7 +100,13 @@ final class IndexTranslog implements AutoCloseable {
         AppendLog current = log;
         current.syncAll();
         DurableFiles.moveAtomically(file, rolledFile);
-        log = new AppendLog(file);
+        try {
+            log = new AppendLog(file);
+        } catch (IOException e) {
+            // adds must not go on into a log that the commit would drop: the current one stays where it was
+            DurableFiles.moveAtomically(rolledFile, file);
+            throw e;
+        }
         DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
         rolled = current;
         return ++rolledGeneration;
