@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,15 +85,6 @@ final class TopicTerms {
         return stop != null && stop.contains(word);
     }
 
-    /** The text's terms by position; a compound's parts share its position. */
-    List<Set<String>> positions(String language, String text) {
-        List<Set<String>> positions = new ArrayList<>();
-        for (String word : words(text)) {
-            positions.add(new LinkedHashSet<>(forms(language, word)));
-        }
-        return positions;
-    }
-
     /**
      * The text's words, split and lower-cased as every language's analysis does it: the languages differ only in what
      * they make of a word, so a text is split once and its words' forms can be remembered.
@@ -147,8 +137,8 @@ final class TopicTerms {
      */
     List<String> terms(String language, String phrase) {
         List<String> terms = new ArrayList<>();
-        for (Set<String> position : positions(language, phrase)) {
-            List<String> forms = new ArrayList<>(position);
+        for (String word : words(phrase)) {
+            List<String> forms = forms(language, word);
             String written = forms.get(0);
             String stem = forms.size() > 1 ? forms.get(1) : written;
             terms.add(stem.length() < written.length() - MAX_STEM_LOSS ? written : stem);
