@@ -101,13 +101,13 @@ final class IndexTranslog implements AutoCloseable {
         current.syncAll();
         DurableFiles.moveAtomically(file, rolledFile);
         try {
+            // creating the new log syncs the directory, and with it the rename just made
             log = new AppendLog(file);
         } catch (IOException e) {
             // adds must not go on into a log that the commit would drop: the current one stays where it was
             DurableFiles.moveAtomically(rolledFile, file);
             throw e;
         }
-        DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
         rolled = current;
         return ++rolledGeneration;
     }
