@@ -60,6 +60,12 @@ class AcknowledgementConfiguration {
         return MailSessionProperties.authenticator(settings.username(), settings.password());
     }
 
+    /** Camel's mail endpoint sets host, port, login and properties on it, as on its own sender. */
+    @Bean(destroyMethod = "close")
+    ReusedSmtpConnection acknowledgementSmtpConnection(SmtpSettings settings, Clock clock) {
+        return new ReusedSmtpConnection(settings.messagesPerConnection(), clock);
+    }
+
     @Bean
     Properties smtpJavaMailProperties(SmtpSettings settings) {
         return MailSessionProperties.of(settings.protocol(), settings.starttls(), settings.timeout(), null, null);

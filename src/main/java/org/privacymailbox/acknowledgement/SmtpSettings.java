@@ -16,7 +16,8 @@ public record SmtpSettings(
         int port,
         String username,
         String password,
-        @DefaultValue("30s") Duration timeout) {
+        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("100") int messagesPerConnection) {
 
     private static final String PREFIX = "privacy-mailbox.smtp.";
 
@@ -29,6 +30,10 @@ public record SmtpSettings(
             throw new InvalidSettingException(PREFIX + "password", "must be set when " + PREFIX + "username is set");
         }
         Settings.requireAtLeast(PREFIX + "timeout", timeout, Duration.ofSeconds(1));
+        if (messagesPerConnection < 1) {
+            throw new InvalidSettingException(PREFIX + "messages-per-connection",
+                    "must be at least 1 (1 opens a new connection for every acknowledgement)");
+        }
     }
 
     @Override
