@@ -59,6 +59,17 @@ public final class Dovecot implements AutoCloseable {
      * IMAPS listens on {@link #tlsPort()}; {@link #trustStore()} trusts the certificate (password "changeit").
      */
     public static Dovecot start(Path directory, String user, String password, int port, boolean tls) throws Exception {
+        return start(directory, user, password, port, tls, "");
+    }
+
+    /** A server as older or stripped-down ones are: without IMAP MOVE (RFC 6851), so mail is filed by copy and delete. */
+    public static Dovecot startWithoutMove(Path directory, String user, String password) throws Exception {
+        return start(directory, user, password, TestMail.freePort(), false,
+                "imap_capability = IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE UIDPLUS NAMESPACE CHILDREN UNSELECT");
+    }
+
+    private static Dovecot start(Path directory, String user, String password, int port, boolean tls, String extra)
+            throws Exception {
         Path mail = Files.createDirectories(directory.resolve("mail"));
         // Dovecot's auth and mail processes run as other users: they must reach the user file and the Maildir
         Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
@@ -79,6 +90,7 @@ public final class Dovecot implements AutoCloseable {
                 state_dir = %1$s/run
                 log_path = %1$s/dovecot.log
                 %3$s
+                %5$s
                 disable_plaintext_auth = no
                 auth_mechanisms = plain login
                 first_valid_uid = 65534
@@ -106,7 +118,7 @@ public final class Dovecot implements AutoCloseable {
                   chroot =
                 }
                 """.formatted(directory, port, tls ? "ssl = yes\nssl_cert = <" + certificate(directory) + "\nssl_key = <"
-                        + directory.resolve("key.pem") : "ssl = no", tls ? TestMail.freePort() : 0));
+                        + directory.resolve("key.pem") : "ssl = no", tls ? TestMail.freePort() : 0, extra));
         Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", directory.resolve("dovecot.conf").toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("console.log").toFile()).start();
         int tlsPort = tls ? tlsPortIn(directory.resolve("dovecot.conf")) : 0;

@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recognises a mail whose filing was cut short by a crash. The mail consumer files by copying to the processed
- * folder, then flagging the original deleted, then expunging; a crash between those steps leaves the same mail in
- * the inbox and in the folder. A keyword set on the mail just before it is filed travels with the copy, so when the
- * mail turns up again the copy can be found, and the mail is removed from the inbox instead of being filed twice.
+ * Recognises a mail whose filing was cut short by a crash. On a server without IMAP MOVE, mail is filed by copying
+ * it to the processed folder, then flagging the original deleted, then expunging (see {@link MailboxFiling}); a crash
+ * between those steps leaves the same mail in the inbox and in the folder. A keyword set on the mail just before it
+ * is filed travels with the copy, so when the mail turns up again the copy can be found, and the mail is removed from
+ * the inbox instead of being filed twice.
  * The mark lives in the mailbox itself: it holds whatever instance polls it next.
  */
 public class InterruptedFiling {
@@ -28,17 +29,10 @@ public class InterruptedFiling {
         this.settings = settings;
     }
 
-    /** Marks the mail as being filed; a server without keywords only loses this protection, never the mail. */
-    public void mark(Message mail) {
-        if (mail == null) {
-            return;
-        }
-        try {
-            mail.setFlags(new Flags(KEYWORD), true);
-        } catch (MessagingException | IllegalStateException e) {
-            LOG.warn("mailbox does not keep the filing keyword ({}); a crash while filing may leave a second copy",
-                    e.getClass().getSimpleName());
-        }
+    /** A server without keywords only loses this protection, never the mail. */
+    static void warnUnmarked(Exception e) {
+        LOG.warn("mailbox does not keep the filing keyword ({}); a crash while filing may leave a second copy",
+                e.getClass().getSimpleName());
     }
 
     /** Whether this mail was being filed before and its copy is already in the processed or quarantine folder. */

@@ -29,6 +29,11 @@ class MailboxConfiguration {
     }
 
     @Bean
+    MailboxFiling mailboxFiling() {
+        return new MailboxFiling();
+    }
+
+    @Bean
     MailboxEraser mailboxEraser(MailboxSettings settings) {
         return new MailboxEraser(settings);
     }

@@ -234,6 +234,9 @@ class DovecotCrashTest {
 
     @Test
     void aMailWhoseFilingACrashCutShortIsRemovedFromTheInboxNotFiledTwice() throws Exception {
+        // only a server without MOVE files in two steps (copy, then delete) that a crash can come between
+        dovecot.close();
+        dovecot = Dovecot.startWithoutMove(work.resolve("dovecot-without-move"), MAILBOX, "secret");
         append(List.of(inquiry(1)));
         startService(10);
         await("filed", PROCESSING, () -> folder("Processed").size() == 1);

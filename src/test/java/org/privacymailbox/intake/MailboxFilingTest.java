@@ -1,0 +1,198 @@
+package org.privacymailbox.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.Dovecot;
+import org.privacymailbox.TestMail;
+
+/** Filing a poll's mails together, on servers that can move mail (Dovecot, GreenMail) and on one that cannot. */
+class MailboxFilingTest {
+
+    private static final String USER = "privacy@example.com";
+    private static final String PASSWORD = "secret";
+
+    @TempDir
+    Path work;
+
+    private GreenMail greenMail;
+    private Dovecot dovecot;
+    private int port;
+    private Store store;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+        if (dovecot != null) {
+            dovecot.close();
+        }
+    }
+
+    @Test
+    void aPollsMailsAreMovedTogetherOnAServerThatMovesMail() throws Exception {
+        startDovecot();
+        assertThat(((IMAPStore) store).hasCapability("MOVE")).isTrue();
+
+        fileThreeMails();
+
+        assertThat(messageIds("INBOX")).isEmpty();
+        assertThat(messageIds("Processed")).containsExactly("<m1@example.dk>", "<m3@example.dk>");
+        assertThat(messageIds("Quarantine")).containsExactly("<m2@example.dk>");
+        assertThat(keywordMarked("Processed")).as("a move needs no mark").isZero();
+    }
+
+    @Test
+    void theEmbeddedMailServerMovesMailToo() throws Exception {
+        startGreenMail();
+        assertThat(((IMAPStore) store).hasCapability("MOVE")).isTrue();
+
+        fileThreeMails();
+
+        assertThat(messageIds("INBOX")).isEmpty();
+        assertThat(messageIds("Processed")).containsExactly("<m1@example.dk>", "<m3@example.dk>");
+        assertThat(messageIds("Quarantine")).containsExactly("<m2@example.dk>");
+    }
+
+    @Test
+    void aPollsMailsAreCopiedMarkedAndRemovedOnAServerWithoutMove() throws Exception {
+        Assumptions.assumeTrue(Dovecot.installed(), "dovecot-imapd is not installed here");
+        dovecot = Dovecot.startWithoutMove(work.resolve("dovecot"), USER, PASSWORD);
+        connect(dovecot.port());
+        assertThat(((IMAPStore) store).hasCapability("MOVE")).isFalse();
+
+        fileThreeMails();
+
+        assertThat(messageIds("INBOX")).isEmpty();
+        assertThat(messageIds("Processed")).containsExactly("<m1@example.dk>", "<m3@example.dk>");
+        assertThat(messageIds("Quarantine")).containsExactly("<m2@example.dk>");
+        assertThat(keywordMarked("Processed")).as("the copies carry the mark that recognises an interrupted filing").isEqualTo(2);
+    }
+
+    @Test
+    void aMailRecordedBeforeTheFolderWasOpenedAgainIsLeftForTheNextPoll() throws Exception {
+        startDovecot();
+        append(1, 2);
+        MailboxFiling filing = new MailboxFiling();
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        filing.fileIn(inbox.getMessage(1), "Processed");
+        inbox.close(false);
+        inbox.open(Folder.READ_WRITE);
+
+        filing.process(inbox);
+        inbox.close(true);
+
+        assertThat(messageIds("INBOX")).containsExactly("<m1@example.dk>", "<m2@example.dk>");
+        assertThat(messageIds("Processed")).isEmpty();
+    }
+
+    @Test
+    void nothingRecordedFilesNothing() throws Exception {
+        startGreenMail();
+        append(1);
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+
+        new MailboxFiling().process(inbox);
+        inbox.close(true);
+
+        assertThat(messageIds("INBOX")).containsExactly("<m1@example.dk>");
+    }
+
+    private void fileThreeMails() throws Exception {
+        append(1, 2, 3);
+        MailboxFiling filing = new MailboxFiling();
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        filing.fileIn(inbox.getMessage(1), "Processed");
+        filing.fileIn(inbox.getMessage(2), "Quarantine");
+        filing.fileIn(inbox.getMessage(3), "Processed");
+
+        filing.process(inbox);
+        inbox.close(true);
+    }
+
+    private void startDovecot() throws Exception {
+        Assumptions.assumeTrue(Dovecot.installed(), "dovecot-imapd is not installed here");
+        dovecot = Dovecot.start(work.resolve("dovecot"), USER, PASSWORD);
+        connect(dovecot.port());
+    }
+
+    private void startGreenMail() throws Exception {
+        int imap = TestMail.freePort();
+        greenMail = new GreenMail(new ServerSetup(imap, "127.0.0.1", "imap"));
+        greenMail.start();
+        greenMail.setUser(USER, USER, PASSWORD);
+        connect(imap);
+    }
+
+    private void connect(int imapPort) throws MessagingException {
+        store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", imapPort, USER, PASSWORD);
+    }
+
+    private void append(int... numbers) throws MessagingException {
+        List<Message> mails = new ArrayList<>();
+        for (int n : numbers) {
+            MimeMessage mail = TestMail.message("kunde" + n + "@example.dk", USER, "Indsigt " + n, "<m" + n + "@example.dk>");
+            mails.add(TestMail.withText(mail, "Hej " + n));
+        }
+        Folder inbox = store.getFolder("INBOX");
+        inbox.appendMessages(mails.toArray(Message[]::new));
+    }
+
+    private List<String> messageIds(String name) throws MessagingException {
+        Folder folder = store.getFolder(name);
+        if (!folder.exists()) {
+            return List.of();
+        }
+        folder.open(Folder.READ_ONLY);
+        try {
+            List<String> ids = new ArrayList<>();
+            for (Message mail : folder.getMessages()) {
+                ids.add(mail.getHeader("Message-ID")[0]);
+            }
+            return ids;
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    private long keywordMarked(String name) throws MessagingException {
+        Folder folder = store.getFolder(name);
+        folder.open(Folder.READ_ONLY);
+        try {
+            long marked = 0;
+            for (Message mail : folder.getMessages()) {
+                if (mail.getFlags().contains(InterruptedFiling.KEYWORD)) {
+                    marked++;
+                }
+            }
+            return marked;
+        } finally {
+            folder.close(false);
+        }
+    }
+}
