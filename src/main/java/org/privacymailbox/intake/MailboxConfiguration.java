@@ -29,8 +29,13 @@ class MailboxConfiguration {
     }
 
     @Bean
-    MailboxFiling mailboxFiling() {
-        return new MailboxFiling();
+    MailboxWorkers mailboxWorkers(MailboxSettings settings) {
+        return new MailboxWorkers(settings.workers());
+    }
+
+    @Bean
+    MailboxFiling mailboxFiling(MailboxWorkers workers) {
+        return new MailboxFiling(workers);
     }
 
     @Bean

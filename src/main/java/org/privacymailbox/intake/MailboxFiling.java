@@ -24,7 +24,12 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  */
 public class MailboxFiling implements MailBoxPostProcessAction {
 
+    private final MailboxWorkers workers;
     private final Map<String, List<Message>> due = new LinkedHashMap<>();
+
+    public MailboxFiling(MailboxWorkers workers) {
+        this.workers = workers;
+    }
 
     /** Files the mail in {@code folderName} at the end of this poll. */
     public synchronized void fileIn(Message mail, String folderName) {
@@ -33,9 +38,10 @@ public class MailboxFiling implements MailBoxPostProcessAction {
         }
     }
 
-    /** Called by the mail consumer after each poll, with the folder still open. */
+    /** Called by the mail consumer after each poll, with the folder still open; waits for the poll's mails first. */
     @Override
-    public void process(Folder inbox) throws MessagingException {
+    public void process(Folder inbox) throws MessagingException, InterruptedException {
+        workers.awaitIdle();
         Map<String, List<Message>> taken;
         synchronized (this) {
             taken = new LinkedHashMap<>(due);

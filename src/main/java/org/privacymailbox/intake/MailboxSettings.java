@@ -27,6 +27,7 @@ public record MailboxSettings(
         String quarantineFolder,
         Duration pollInterval,
         int maxMessagesPerPoll,
+        @DefaultValue("4") int workers,
         Path trustStore,
         String trustStorePassword,
         @DefaultValue("30s") Duration timeout) {
@@ -55,6 +56,7 @@ public record MailboxSettings(
         }
         Settings.requireAtLeast(PREFIX + "poll-interval", pollInterval, Duration.ofMillis(100));
         Settings.requirePositive(PREFIX + "max-messages-per-poll", maxMessagesPerPoll);
+        Settings.requirePositive(PREFIX + "workers", workers);
         Settings.requireAtLeast(PREFIX + "timeout", timeout, Duration.ofSeconds(1));
         if (trustStore != null && !trustStore.toFile().isFile()) {
             throw new InvalidSettingException(PREFIX + "trust-store", "file not found: " + trustStore);

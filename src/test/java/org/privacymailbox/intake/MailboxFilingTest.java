@@ -32,6 +32,7 @@ class MailboxFilingTest {
     @TempDir
     Path work;
 
+    private final MailboxWorkers workers = new MailboxWorkers(2);
     private GreenMail greenMail;
     private Dovecot dovecot;
     private int port;
@@ -39,6 +40,7 @@ class MailboxFilingTest {
 
     @AfterEach
     void stop() throws Exception {
+        workers.shutdownNow();
         if (store != null) {
             store.close();
         }
@@ -94,7 +96,7 @@ class MailboxFilingTest {
     void aMailRecordedBeforeTheFolderWasOpenedAgainIsLeftForTheNextPoll() throws Exception {
         startDovecot();
         append(1, 2);
-        MailboxFiling filing = new MailboxFiling();
+        MailboxFiling filing = new MailboxFiling(workers);
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
         filing.fileIn(inbox.getMessage(1), "Processed");
@@ -109,13 +111,35 @@ class MailboxFilingTest {
     }
 
     @Test
+    void thePollEndsOnlyWhenItsMailsAreThroughTheStages() throws Exception {
+        startGreenMail();
+        append(1, 2);
+        MailboxFiling filing = new MailboxFiling(workers);
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        for (int n = 1; n <= 2; n++) {
+            Message mail = inbox.getMessage(n);
+            workers.execute(() -> {
+                pause(300);
+                filing.fileIn(mail, "Processed");
+            });
+        }
+
+        filing.process(inbox);
+        inbox.close(true);
+
+        assertThat(messageIds("INBOX")).isEmpty();
+        assertThat(messageIds("Processed")).containsExactly("<m1@example.dk>", "<m2@example.dk>");
+    }
+
+    @Test
     void nothingRecordedFilesNothing() throws Exception {
         startGreenMail();
         append(1);
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
 
-        new MailboxFiling().process(inbox);
+        new MailboxFiling(workers).process(inbox);
         inbox.close(true);
 
         assertThat(messageIds("INBOX")).containsExactly("<m1@example.dk>");
@@ -123,7 +147,7 @@ class MailboxFilingTest {
 
     private void fileThreeMails() throws Exception {
         append(1, 2, 3);
-        MailboxFiling filing = new MailboxFiling();
+        MailboxFiling filing = new MailboxFiling(workers);
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
         filing.fileIn(inbox.getMessage(1), "Processed");
@@ -132,6 +156,14 @@ class MailboxFilingTest {
 
         filing.process(inbox);
         inbox.close(true);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startDovecot() throws Exception {
