@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.mail.MailBoxPostProcessAction;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -26,6 +28,8 @@ public class MailboxFiling implements MailBoxPostProcessAction {
 
     private final MailboxWorkers workers;
     private final Map<String, List<Message>> due = new LinkedHashMap<>();
+    /** Asking the server whether a folder exists costs a LIST, tens of milliseconds on a busy server, every poll. */
+    private final Set<String> knownToExist = ConcurrentHashMap.newKeySet();
 
     public MailboxFiling(MailboxWorkers workers) {
         this.workers = workers;
@@ -50,14 +54,24 @@ public class MailboxFiling implements MailBoxPostProcessAction {
         for (Map.Entry<String, List<Message>> filing : taken.entrySet()) {
             Message[] mails = stillInThisSession(inbox, filing.getValue());
             if (mails.length > 0) {
-                file(inbox, mails, inbox.getStore().getFolder(filing.getKey()));
+                try {
+                    file(inbox, mails, filing.getKey());
+                } catch (MessagingException | RuntimeException e) {
+                    // the folder may have been deleted or renamed: the next poll looks again
+                    knownToExist.remove(filing.getKey());
+                    throw e;
+                }
             }
         }
     }
 
-    private static void file(Folder inbox, Message[] mails, Folder target) throws MessagingException {
-        if (!target.exists()) {
-            target.create(Folder.HOLDS_MESSAGES);
+    private void file(Folder inbox, Message[] mails, String folderName) throws MessagingException {
+        Folder target = inbox.getStore().getFolder(folderName);
+        if (!knownToExist.contains(folderName)) {
+            if (!target.exists()) {
+                target.create(Folder.HOLDS_MESSAGES);
+            }
+            knownToExist.add(folderName);
         }
         if (inbox instanceof IMAPFolder imap && imap.getStore() instanceof IMAPStore store && store.hasCapability("MOVE")) {
             imap.moveMessages(mails, target);

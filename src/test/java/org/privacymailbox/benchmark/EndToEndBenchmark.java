@@ -39,6 +39,11 @@ public final class EndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         int mails = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        // a service runs for weeks: its first minutes, while the JIT compiler is busy, are not what it sustains
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        if (mails < 1 || rate < 1 || warmUp < 0) {
+            throw new IllegalArgumentException("usage: EndToEndBenchmark [MAILS ≥ 1] [RATE ≥ 1] [WARM-UP MAILS ≥ 0]");
+        }
         Path work = Files.createTempDirectory("end-to-end");
         GreenMail smtp = new GreenMail(new ServerSetup(TestMail.freePort(), "127.0.0.1", "smtp"));
         smtp.start();
@@ -57,6 +62,18 @@ public final class EndToEndBenchmark {
             store.connect("127.0.0.1", dovecot.port(), MAILBOX, "secret");
             Folder inbox = store.getFolder("INBOX");
 
+            Map<String, Long> warming = new LinkedHashMap<>();
+            List<MimeMessage> warmUpMails = new ArrayList<>();
+            for (int i = 0; i < warmUp; i++) {
+                warmUpMails.add(mail("warm-up", i));
+                warming.put(id("warm-up", i), System.nanoTime());
+            }
+            for (int from = 0; from < warmUp; from += 200) {
+                inbox.appendMessages(warmUpMails.subList(from, Math.min(warmUp, from + 200)).toArray(MimeMessage[]::new));
+            }
+            awaitSearchable(index, warming);
+            awaitAcknowledgements(smtp, warmUp);
+
             // burst: everything delivered at once; the rate is from first delivery to last acknowledgement
             Map<String, Long> delivered = new LinkedHashMap<>();
             List<MimeMessage> burst = new ArrayList<>();
@@ -72,7 +89,7 @@ public final class EndToEndBenchmark {
                 delivered.put(id("burst", i), burstStart);
             }
             Map<String, Long> searchable = awaitSearchable(index, delivered);
-            awaitAcknowledgements(smtp, mails);
+            awaitAcknowledgements(smtp, warmUp + mails);
             double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
 
             // steady: delivered at the given rate, one APPEND at a time; latency from each APPEND to searchable
@@ -98,16 +115,16 @@ public final class EndToEndBenchmark {
             }
             double offered = mails / ((System.nanoTime() - steadyStart) / 1e9);
             watcher.join();
-            awaitAcknowledgements(smtp, 2 * mails);
+            awaitAcknowledgements(smtp, warmUp + 2 * mails);
             store.close();
 
             long[] latencies = steadySearchable.entrySet().stream().mapToLong(e -> e.getValue() - steady.get(e.getKey())).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-44s %10s%n", "end to end (Dovecot → queue → acknowledgement)", "");
+            System.out.printf(Locale.ROOT, "end to end (Dovecot → queue → acknowledgement), after a warm-up of %d mails%n", warmUp);
             System.out.printf(Locale.ROOT, "  burst of %d mails: delivered in %.1f s, all searchable and acknowledged after %.1f s: %.0f mails/s%n",
                     mails, (appended - burstStart) / 1e9, burstSeconds, mails / burstSeconds);
             System.out.printf(Locale.ROOT, "  steady delivery of %d mails at %.0f mails/s: delivery to searchable p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     mails, offered, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6);
-            System.out.printf(Locale.ROOT, "  acknowledgements received: %d of %d%n", smtp.getReceivedMessages().length, 2 * mails);
+            System.out.printf(Locale.ROOT, "  acknowledgements received: %d of %d%n", smtp.getReceivedMessages().length, warmUp + 2 * mails);
             if (searchable.size() != mails) {
                 System.out.println("  not all burst mails became searchable: " + searchable.size());
             }

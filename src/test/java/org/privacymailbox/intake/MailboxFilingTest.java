@@ -1,6 +1,7 @@
 package org.privacymailbox.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -130,6 +131,35 @@ class MailboxFilingTest {
 
         assertThat(messageIds("INBOX")).isEmpty();
         assertThat(messageIds("Processed")).containsExactly("<m1@example.dk>", "<m2@example.dk>");
+    }
+
+    @Test
+    void aFilingFolderDeletedWhileTheServiceRunsIsCreatedAgainAndNoMailIsLost() throws Exception {
+        startDovecot();
+        append(1);
+        MailboxFiling filing = new MailboxFiling(workers);
+        fileFirstInboxMail(filing);
+        Folder processed = store.getFolder("Processed");
+        processed.delete(true);
+        append(2);
+
+        assertThatThrownBy(() -> fileFirstInboxMail(filing)).isInstanceOf(MessagingException.class);
+        assertThat(messageIds("INBOX")).as("the mail stays for the next poll").containsExactly("<m2@example.dk>");
+        fileFirstInboxMail(filing);
+
+        assertThat(messageIds("INBOX")).isEmpty();
+        assertThat(messageIds("Processed")).containsExactly("<m2@example.dk>");
+    }
+
+    private void fileFirstInboxMail(MailboxFiling filing) throws Exception {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        try {
+            filing.fileIn(inbox.getMessage(1), "Processed");
+            filing.process(inbox);
+        } finally {
+            inbox.close(true);
+        }
     }
 
     @Test
