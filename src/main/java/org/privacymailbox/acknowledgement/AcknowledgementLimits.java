@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,10 +63,11 @@ public class AcknowledgementLimits {
             return AcknowledgementDecision.suppress(open.get());
         }
         Path service = directory.resolve("last-minute");
-        List<Instant> lastMinute = recent(service, now.minus(SERVICE_WINDOW));
-        if (lastMinute.size() >= maxPerMinute) {
+        SortedMap<Long, Integer> lastMinute = perSecond(service, now.minus(SERVICE_WINDOW));
+        int inLastMinute = lastMinute.values().stream().mapToInt(Integer::intValue).sum();
+        if (inLastMinute >= maxPerMinute) {
             Instant until = now.plus(cooldown);
-            String reason = "circuit breaker open until " + until + ": " + lastMinute.size()
+            String reason = "circuit breaker open until " + until + ": " + inLastMinute
                     + " acknowledgements in the last minute reached the limit of " + maxPerMinute;
             Files.writeString(directory.resolve("breaker"), until + "\n" + reason + "\n", StandardCharsets.UTF_8);
             LOG.warn("acknowledgements stopped: {}", reason);
@@ -75,9 +78,9 @@ public class AcknowledgementLimits {
         if (lastDay.size() >= maxPerSender) {
             return AcknowledgementDecision.suppress("already " + lastDay.size() + " acknowledgements to this sender in 24 hours");
         }
-        lastMinute.add(now);
+        lastMinute.merge(now.getEpochSecond(), 1, Integer::sum);
         lastDay.add(now);
-        store(service, lastMinute);
+        storePerSecond(service, lastMinute);
         store(sender, lastDay);
         return decision;
     }
@@ -108,6 +111,38 @@ public class AcknowledgementLimits {
             }
         }
         return recent;
+    }
+
+    /**
+     * The service's acknowledgements counted per second, at most 60 lines however high the limit: one line per
+     * acknowledgement made every admission read and write the whole minute, thousands of lines at the rates after a
+     * breach notice. A second that began before {@code since} still counts, so the breaker errs towards stopping.
+     * Lines of the older format, one instant per acknowledgement, are read as they are.
+     */
+    private static SortedMap<Long, Integer> perSecond(Path file, Instant since) throws IOException {
+        SortedMap<Long, Integer> counts = new TreeMap<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                String text = line.strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                int space = text.indexOf(' ');
+                long second = space < 0 ? Instant.parse(text).getEpochSecond() : Long.parseLong(text.substring(0, space));
+                int count = space < 0 ? 1 : Integer.parseInt(text.substring(space + 1).strip());
+                if (second >= since.getEpochSecond()) {
+                    counts.merge(second, count, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static void storePerSecond(Path file, SortedMap<Long, Integer> counts) throws IOException {
+        StringBuilder text = new StringBuilder();
+        counts.forEach((second, count) -> text.append(second).append(' ').append(count).append('\n'));
+        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
     }
 
     private static void store(Path file, List<Instant> times) throws IOException {
