@@ -45,7 +45,7 @@ public class MailboxFiling implements MailBoxPostProcessAction {
     /** Called by the mail consumer after each poll, with the folder still open; waits for the poll's mails first. */
     @Override
     public void process(Folder inbox) throws MessagingException, InterruptedException {
-        workers.awaitIdle();
+        workers.endPoll();
         Map<String, List<Message>> taken;
         synchronized (this) {
             taken = new LinkedHashMap<>(due);

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One thread doing everything spent most of its time waiting: for disk syncs, the broker, the index, in turn for
  * every mail.
  *
- * <p>The poll does not end before its mails are done ({@link #awaitIdle}), so a mail is still filed only once every
+ * <p>The poll does not end before its mails are done ({@link #endPoll}), so a mail is still filed only once every
  * stage has finished with it, and a mail that fails for an outage stays in the mailbox as before. Two copies of one
- * mail in the same poll are not processed side by side: the second is left in the mailbox ({@link #claim}) and
- * filed at the next poll, when the case ledger knows the first is done.
+ * mail in the same poll are not both processed: the second is left in the mailbox ({@link #claim}) and filed at the
+ * next poll, when the case ledger knows the first is done.
  */
 public class MailboxWorkers extends AbstractExecutorService {
 
@@ -39,13 +39,9 @@ public class MailboxWorkers extends AbstractExecutorService {
         });
     }
 
-    /** Whether the mail may be processed now; false while another copy of it is being processed. */
+    /** Whether the mail may be processed in this poll; false when another copy of it already is. */
     public boolean claim(String mailKey) {
         return claimed.add(mailKey);
-    }
-
-    public void release(String mailKey) {
-        claimed.remove(mailKey);
     }
 
     @Override
@@ -67,13 +63,18 @@ public class MailboxWorkers extends AbstractExecutorService {
         }
     }
 
-    /** Waits until every mail handed to the workers so far is done. */
-    public void awaitIdle() throws InterruptedException {
+    /**
+     * Waits until every mail handed to the workers so far is done, then forgets the poll's claims. A claim lasts the
+     * whole poll, not just its mail's stages: a second copy was opened as a case before the first finished, so what
+     * it knows of the case is out of date; at the next poll it is read again and found done.
+     */
+    public void endPoll() throws InterruptedException {
         synchronized (idle) {
             while (running > 0) {
                 idle.wait();
             }
         }
+        claimed.clear();
     }
 
     private void finished() {
