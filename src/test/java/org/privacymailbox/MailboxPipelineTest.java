@@ -10,6 +10,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -134,6 +135,30 @@ class MailboxPipelineTest {
 
         assertThat(searchApi("kolibrifjer").get("total").asLong()).isEqualTo(1);
         assertThat(drain("billing.inquiries", messageId)).hasSize(1);
+        assertThat(folder(IMAP, customer, customer, "INBOX")).hasSize(1);
+    }
+
+    @Test
+    void twoCopiesOfAMailInOnePollMakeOneDocumentOneQueueMessageOneAcknowledgement() throws Exception {
+        String customer = "mette.lund@example.dk";
+        String messageId = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        String text = "Hej. Jeg har betalt faktura 40031188 to gange. Ordet Ravnefjer er her.";
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", IMAP, MAILBOX, MAILBOX);
+        try {
+            // both copies are in the inbox before the poll that reads them: the stages run side by side
+            store.getFolder("INBOX").appendMessages(new MimeMessage[] {
+                    TestMail.withText(TestMail.message(customer, MAILBOX, "Dobbelt", messageId), text),
+                    TestMail.withText(TestMail.message(customer, MAILBOX, "Dobbelt", messageId), text)});
+        } finally {
+            store.close();
+        }
+
+        await("both copies filed", PROCESSING,
+                () -> countMessageId(folder(IMAP, MAILBOX, MAILBOX, "Processed"), messageId) == 2);
+        assertThat(searchApi("ravnefjer").get("total").asLong()).isEqualTo(1);
+        assertThat(drain("billing.inquiries", messageId)).hasSize(1);
+        Thread.sleep(1000);
         assertThat(folder(IMAP, customer, customer, "INBOX")).hasSize(1);
     }
 
