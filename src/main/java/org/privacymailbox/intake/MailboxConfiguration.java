@@ -28,7 +28,8 @@ class MailboxConfiguration {
         return new InterruptedFiling(settings);
     }
 
-    @Bean
+    /** Named, since Java 21 adds a close() that Spring would otherwise pick, which waits a day for a stuck thread. */
+    @Bean(destroyMethod = "shutdown")
     MailboxWorkers mailboxWorkers(MailboxSettings settings) {
         return new MailboxWorkers(settings.workers());
     }
