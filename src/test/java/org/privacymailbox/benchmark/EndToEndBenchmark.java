@@ -51,7 +51,6 @@ public final class EndToEndBenchmark {
         List<String> settings = new ArrayList<>(dovecot.serviceSettings());
         settings.addAll(List.of("--privacy-mailbox.data-dir=" + work.resolve("data"),
                 "--privacy-mailbox.mailbox.poll-interval=100ms",
-                "--privacy-mailbox.mailbox.max-messages-per-poll=500",
                 "--privacy-mailbox.acknowledgement.max-per-minute=1000000",
                 "--privacy-mailbox.smtp.port=" + smtp.getSmtp().getPort(),
                 "--logging.level.root=WARN",
