@@ -141,6 +141,8 @@ class ServiceCrashTest {
     void killedThreeTimesWhileFiveHundredMailsFlowNothingIsLostOrDoneTwice() throws Exception {
         Assumptions.assumeTrue(Dovecot.installed(), "dovecot-imapd is not installed here");
         long seed = System.nanoTime();
+        // printed first, so that a failure can be traced to its kill points
+        System.out.println("ServiceCrashTest seed " + seed);
         Random random = new Random(seed);
         GreenMail smtp = new GreenMail(new ServerSetup(TestMail.freePort(), "127.0.0.1", "smtp"));
         smtp.start();
@@ -233,6 +235,12 @@ class ServiceCrashTest {
                     .forEach(ProcessHandle::destroyForcibly);
             dovecot.close();
             smtp.stop();
+            // the temporary directory goes with the test: the service's log (no mail content) is kept to explain a failure
+            if (Files.exists(work.resolve("service.log"))) {
+                Path kept = Path.of("target", "service-crash-test.log");
+                Files.createDirectories(kept.getParent());
+                Files.copy(work.resolve("service.log"), kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 }
