@@ -66,6 +66,9 @@ class ServiceCrashTest {
         command.addAll(List.of("--privacy-mailbox.data-dir=" + data,
                 "--privacy-mailbox.mailbox.poll-interval=200ms",
                 "--privacy-mailbox.acknowledgement.max-per-minute=100000",
+                // a send refused around a kill is retried within the quiet period awaitNoMoreAcknowledgements waits for
+                "--privacy-mailbox.acknowledgement.retry-delay=1s",
+                "--privacy-mailbox.acknowledgement.retry-max-delay=2s",
                 "--privacy-mailbox.smtp.port=" + smtp,
                 "--server.port=0"));
         return new ProcessBuilder(command).redirectErrorStream(true)
@@ -75,6 +78,24 @@ class ServiceCrashTest {
     private String serviceLog() throws java.io.IOException {
         String log = Files.readString(work.resolve("service.log"));
         return log.substring(Math.max(0, log.length() - 4000));
+    }
+
+    private long starts() throws java.io.IOException {
+        return Files.readAllLines(work.resolve("service.log")).stream().filter(line -> line.contains("Started PrivacyMailboxApplication")).count();
+    }
+
+    /** The outbox has emptied when no acknowledgement arrived for longer than a retry waits. */
+    private static void awaitNoMoreAcknowledgements(GreenMail smtp) throws InterruptedException {
+        long deadline = System.nanoTime() + FLOW.toNanos();
+        int received = -1;
+        while (System.nanoTime() < deadline) {
+            int now = smtp.getReceivedMessages().length;
+            if (now == received) {
+                return;
+            }
+            received = now;
+            Thread.sleep(10_000);
+        }
     }
 
     private static String messageId(int number) {
@@ -172,8 +193,13 @@ class ServiceCrashTest {
                 assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
             Process service = startService(data, dovecot, smtp.getSmtp().getPort());
+            // the inbox may be empty before this start: the outbox still holds acknowledgements to send
+            await("service started", FLOW, () -> {
+                assertThat(service.isAlive()).as("service running; its log: %s", serviceLog()).isTrue();
+                return starts() == killAt.length + 1;
+            });
             await("every mail filed", FLOW, () -> count(imap, "INBOX") == 0);
-            Thread.sleep(5000); // the outbox empties
+            awaitNoMoreAcknowledgements(smtp);
             service.destroy(); // SIGTERM: an orderly stop, so that the index and broker can be read
             assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
