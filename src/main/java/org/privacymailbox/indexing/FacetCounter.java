@@ -15,31 +15,30 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts the values of the facet fields among the documents a query matches, in one pass over the matches and
- * their doc values (a count query per value would read the postings once per value). The first
- * {@link #EXACT_UP_TO} matches are counted one by one; beyond them about every second match (picked by a hash of
- * its document number, so that no pattern in the order mails were added is followed) counts twice, beyond twice as
- * many about every fourth four times, and so on: a query matching half of a million mails reads the doc values of
- * a fraction of them, spread over the whole index.
+ * Counts the documents a query matches and the values of the facet fields among them, in one pass over the matches
+ * and their doc values (a count query per value would read the postings once per value). Run over an {@link EvenSample}
+ * of the index ({@code stride} above 1), each leaf's counts are scaled by how many of its documents the sample held:
+ * an estimate of the whole from an even part of it.
  */
 final class FacetCounter extends SimpleCollector {
 
-    static final int EXACT_UP_TO = 10_000;
-
     private final String[] fields;
     private final String statusField;
-    private long seen;
-    private long stride = 1;
-    private int docBase;
-    private final Map<String, Map<String, Long>> counts = new HashMap<>();
-    private final long[] statuses = new long[2];
+    private final int stride;
+    private final Map<String, Map<String, Double>> counts = new HashMap<>();
+    private final double[] statuses = new double[2];
+    private double matches;
+    private double weight = 1;
     private SortedDocValues[] values;
     private long[][] leafCounts;
+    private long[] leafStatuses;
+    private long leafMatches;
     private NumericDocValues status;
 
-    FacetCounter(String[] fields, String statusField) {
+    FacetCounter(String[] fields, String statusField, int stride) {
         this.fields = fields;
         this.statusField = statusField;
+        this.stride = stride;
         for (String field : fields) {
             counts.put(field, new HashMap<>());
         }
@@ -48,45 +47,30 @@ final class FacetCounter extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         finishLeaf();
-        docBase = context.docBase;
+        long sampled = stride == 1 ? context.reader().maxDoc() : EvenSample.sampledDocuments(context, stride);
+        weight = sampled == 0 ? 0 : (double) context.reader().maxDoc() / sampled;
         values = new SortedDocValues[fields.length];
         leafCounts = new long[fields.length][];
         for (int i = 0; i < fields.length; i++) {
             values[i] = DocValues.getSorted(context.reader(), fields[i]);
             leafCounts[i] = new long[values[i].getValueCount()];
         }
+        leafStatuses = new long[2];
+        leafMatches = 0;
         status = DocValues.getNumeric(context.reader(), statusField);
     }
 
     @Override
     public void collect(int doc) throws IOException {
-        long position = seen++;
-        if (position >= EXACT_UP_TO * stride) {
-            stride *= 2;
-        }
-        if ((scramble(docBase + doc) & (stride - 1)) != 0) {
-            return;
-        }
+        leafMatches++;
         for (int i = 0; i < values.length; i++) {
             if (values[i].advanceExact(doc)) {
-                leafCounts[i][values[i].ordValue()] += stride;
+                leafCounts[i][values[i].ordValue()]++;
             }
         }
         if (status.advanceExact(doc)) {
-            statuses[status.longValue() == 1 ? 1 : 0] += stride;
+            leafStatuses[status.longValue() == 1 ? 1 : 0]++;
         }
-    }
-
-    /** Picks about one in {@code stride} matches, without following any period in the order mails were added. */
-    private static long scramble(long value) {
-        long mixed = value * 0x9E3779B97F4A7C15L;
-        mixed ^= mixed >>> 29;
-        mixed *= 0xBF58476D1CE4E5B9L;
-        return mixed ^ (mixed >>> 32);
-    }
-
-    boolean estimated() {
-        return stride > 1;
     }
 
     private void finishLeaf() throws IOException {
@@ -96,10 +80,13 @@ final class FacetCounter extends SimpleCollector {
         for (int i = 0; i < values.length; i++) {
             for (int ord = 0; ord < leafCounts[i].length; ord++) {
                 if (leafCounts[i][ord] > 0) {
-                    counts.get(fields[i]).merge(values[i].lookupOrd(ord).utf8ToString(), leafCounts[i][ord], Long::sum);
+                    counts.get(fields[i]).merge(values[i].lookupOrd(ord).utf8ToString(), leafCounts[i][ord] * weight, Double::sum);
                 }
             }
         }
+        statuses[0] += leafStatuses[0] * weight;
+        statuses[1] += leafStatuses[1] * weight;
+        matches += leafMatches * weight;
         values = null;
     }
 
@@ -109,27 +96,27 @@ final class FacetCounter extends SimpleCollector {
     }
 
     /** Per facet field its values in order with their counts (at most {@code maxValues}), then the case status. */
-    Map<String, Map<String, Long>> result(int maxValues, String openName, String answeredName) throws IOException {
-        finishLeaf();
+    private Map<String, Map<String, Long>> result(int maxValues, String openName, String answeredName) {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (String field : fields) {
             Map<String, Long> ordered = new LinkedHashMap<>();
-            new TreeMap<>(counts.get(field)).entrySet().stream().limit(maxValues).forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+            new TreeMap<>(counts.get(field)).entrySet().stream().filter(entry -> Math.round(entry.getValue()) > 0).limit(maxValues)
+                    .forEach(entry -> ordered.put(entry.getKey(), Math.round(entry.getValue())));
             result.put(field, ordered);
         }
         Map<String, Long> status = new LinkedHashMap<>();
-        if (statuses[0] > 0) {
-            status.put(openName, statuses[0]);
+        if (Math.round(statuses[0]) > 0) {
+            status.put(openName, Math.round(statuses[0]));
         }
-        if (statuses[1] > 0) {
-            status.put(answeredName, statuses[1]);
+        if (Math.round(statuses[1]) > 0) {
+            status.put(answeredName, Math.round(statuses[1]));
         }
         result.put(statusField, status);
         return result;
     }
 
-    /** The counts, and whether they were estimated from a sample of the matches. */
-    record Facets(Map<String, Map<String, Long>> counts, boolean estimated) {
+    /** How many documents match, the counts per facet value, and whether both were estimated from a sample. */
+    record Facets(long matches, Map<String, Map<String, Long>> counts, boolean estimated) {
     }
 
     /** One counter per slice of the index searched side by side, added up at the end. */
@@ -138,30 +125,31 @@ final class FacetCounter extends SimpleCollector {
         private final String[] fields;
         private final String statusField;
         private final int maxValues;
+        private final int stride;
 
-        Manager(String[] fields, String statusField, int maxValues) {
+        Manager(String[] fields, String statusField, int maxValues, int stride) {
             this.fields = fields;
             this.statusField = statusField;
             this.maxValues = maxValues;
+            this.stride = stride;
         }
 
         @Override
         public FacetCounter newCollector() {
-            return new FacetCounter(fields, statusField);
+            return new FacetCounter(fields, statusField, stride);
         }
 
         @Override
         public Facets reduce(Collection<FacetCounter> counters) throws IOException {
             FacetCounter total = newCollector();
-            boolean estimated = false;
             for (FacetCounter counter : counters) {
                 counter.finishLeaf();
-                counter.counts.forEach((field, values) -> values.forEach((value, count) -> total.counts.get(field).merge(value, count, Long::sum)));
+                counter.counts.forEach((field, values) -> values.forEach((value, count) -> total.counts.get(field).merge(value, count, Double::sum)));
                 total.statuses[0] += counter.statuses[0];
                 total.statuses[1] += counter.statuses[1];
-                estimated |= counter.estimated();
+                total.matches += counter.matches;
             }
-            return new Facets(total.result(maxValues, "open", "answered"), estimated);
+            return new Facets(Math.round(total.matches), total.result(maxValues, "open", "answered"), stride > 1);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.privacymailbox.indexing.IndexFields.*;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,8 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
@@ -33,6 +36,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -45,6 +50,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -53,6 +60,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -78,6 +86,10 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private static final int SNIPPET_LENGTH = 240;
     private static final int MAX_KEYWORD = 8000;
     private static final int MAX_FACET_VALUES = 60;
+    /** Matches counted one by one; a search with more has its number and facet counts estimated from a sample. */
+    static final int COUNTED_EXACTLY_UP_TO = 10_000;
+    /** About how many of the index's documents that sample holds: its cost does not grow with the index. */
+    static final int SAMPLED_DOCUMENTS = 32_768;
 
     private static final int COMMIT_EVERY_DOCUMENTS = 1000;
     private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
@@ -336,31 +348,78 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     @Override
     public SearchResult search(MailQuery request) throws InvalidQueryException, IOException {
-        Query query = toQuery(request);
+        Query parsed = toQuery(request);
         SearcherManager searchers = readable();
         IndexSearcher searcher = searchers.acquire();
         try {
-            // one pass over the matches: the page of hits, their exact number and the facet counts together (estimated
-            // from a sample when there are very many, see FacetCounter)
+            // once for every pass below: a prefix query's words are looked up in the index when it is rewritten
+            Query query = searcher.rewrite(parsed);
             int wanted = Math.max(1, Math.min(request.offset() + request.limit(), Math.max(1, searcher.getIndexReader().maxDoc())));
-            CollectorManager<?, ? extends TopDocs> best = request.order() == MailQuery.Order.NEWEST
-                    ? new TopFieldCollectorManager(new Sort(new SortField(RECEIVED_AT, SortField.Type.LONG, true)), wanted, null, Integer.MAX_VALUE)
-                    : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
-            Object[] collected = searcher.search(query, new MultiCollectorManager(best, new FacetCounter.Manager(FACETS, STATUS, MAX_FACET_VALUES)));
-            TopDocs top = (TopDocs) collected[0];
-            FacetCounter.Facets facets = (FacetCounter.Facets) collected[1];
-            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
-            TopDocs pageDocs = new TopDocs(top.totalHits, page);
-            Map<String, String[]> snippets = page.length == 0 || request.words().isEmpty() ? Map.of() : highlighter(searcher)
-                    .highlightFields(SNIPPET_FIELDS, query, pageDocs, new int[] {1, 1, 1});
-            List<SearchHit> hits = new ArrayList<>();
-            for (int i = 0; i < page.length; i++) {
-                hits.add(toHit(searcher.storedFields().document(page[i].doc), snippetAt(snippets, i)));
+            TopDocs top;
+            FacetCounter.Facets tally;
+            FacetCounter.Facets sampled = sample(searcher, query);
+            if (sampled != null && sampled.matches() > COUNTED_EXACTLY_UP_TO) {
+                // so many matches that the number and the facets are estimated from the sample; the page still holds
+                // the best hits, and Lucene skips what cannot make it (block-max scores, or the date order's index)
+                // where scoring every match of a common word took most of the time
+                top = searcher.search(query, best(request, wanted, COUNTED_EXACTLY_UP_TO));
+                tally = sampled;
+            } else {
+                // few enough to count one by one: the page, the number and the facets in one pass over the matches
+                Object[] collected = searcher.search(query, new MultiCollectorManager(best(request, wanted, Integer.MAX_VALUE),
+                        new FacetCounter.Manager(FACETS, STATUS, MAX_FACET_VALUES, 1)));
+                top = (TopDocs) collected[0];
+                tally = (FacetCounter.Facets) collected[1];
             }
-            return new SearchResult(top.totalHits.value, hits, facets.counts(), facets.estimated());
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length), top.scoreDocs.length);
+            List<SearchHit> hits = hits(searcher, request.words().isEmpty() ? null : parsed, page);
+            // the page's pass counted at least this many for certain
+            long total = Math.max(tally.matches(), top.totalHits.value);
+            return new SearchResult(total, hits, tally.counts(), tally.estimated(), tally.estimated());
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    private static CollectorManager<?, ? extends TopDocs> best(MailQuery request, int wanted, int countedExactlyUpTo) {
+        return request.order() == MailQuery.Order.NEWEST
+                ? new TopFieldCollectorManager(new Sort(new SortField(RECEIVED_AT, SortField.Type.LONG, true)), wanted, null, countedExactlyUpTo)
+                : new TopScoreDocCollectorManager(wanted, null, countedExactlyUpTo);
+    }
+
+    /**
+     * Whether the query cannot match more than {@code limit} documents, by Lucene's upper bound (a word's document
+     * frequency; the least of a conjunction's): a person, a rare word, a case are counted in full without a sample.
+     */
+    private static boolean atMost(IndexSearcher searcher, Query query, long limit) throws IOException {
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
+        long bound = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            ScorerSupplier supplier = weight.scorerSupplier(leaf);
+            bound += supplier == null ? 0 : supplier.cost();
+            if (bound > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The number of matches and the facet counts in an even sample of about {@link #SAMPLED_DOCUMENTS} of the index's
+     * documents, scaled up; null for an index small enough to count in full, or a query that matches few. Counting
+     * every match of a phrase of two common words in a million mails checks the positions of half of them; the sample,
+     * a sixteenth.
+     */
+    private static FacetCounter.Facets sample(IndexSearcher searcher, Query query) throws IOException {
+        int stride = Integer.highestOneBit(Math.max(1, searcher.getIndexReader().maxDoc() / SAMPLED_DOCUMENTS));
+        if (stride == 1 || atMost(searcher, query, COUNTED_EXACTLY_UP_TO)) {
+            return null;
+        }
+        Query sampled = new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(new EvenSample(stride), BooleanClause.Occur.FILTER)
+                .build();
+        return searcher.search(sampled, new FacetCounter.Manager(FACETS, STATUS, MAX_FACET_VALUES, stride));
     }
 
     @Override
@@ -534,26 +593,70 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         }
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxLength(1_000_000)
-                .build();
+    /**
+     * The page's hits, each with the passage where {@code query} matched (none without one). Showing a hit costs more
+     * than finding it (its stored text is decompressed and analysed again), so the page is split between this thread
+     * and a search thread.
+     */
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        SearchHit[] hits = new SearchHit[page.length];
+        int half = (page.length + 1) / 2;
+        Future<?> second = null;
+        if (page.length > 1) {
+            second = searchThreads.submit(() -> {
+                showHits(searcher, query, page, half, page.length, hits);
+                return null;
+            });
+        }
+        showHits(searcher, query, page, 0, Math.min(half, page.length), hits);
+        if (second != null) {
+            try {
+                second.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while showing the hits");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return List.of(hits);
     }
 
-    private static String snippetAt(Map<String, String[]> snippets, int index) {
+    private void showHits(IndexSearcher searcher, Query query, ScoreDoc[] page, int from, int to, SearchHit[] hits) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        UnifiedHighlighter highlighter = query == null ? null : UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(1_000_000)
+                // a field without a match gives no passage, rather than its first sentence
+                .withMaxNoHighlightPassages(0)
+                .build();
+        for (int i = from; i < to; i++) {
+            Document document = stored.document(page[i].doc);
+            hits[i] = toHit(document, highlighter == null ? null : snippet(highlighter, query, document));
+        }
+    }
+
+    /** The passage where the query matched, from the first of {@link IndexFields#SNIPPET_FIELDS} that has one; or null. */
+    private static String snippet(UnifiedHighlighter highlighter, Query query, Document document) throws IOException {
         for (String field : SNIPPET_FIELDS) {
-            String[] values = snippets.get(field);
-            if (values != null && values[index] != null && !values[index].isBlank()) {
-                String snippet = values[index].strip();
+            String text = document.get(field);
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            Object passage = highlighter.highlightWithoutSearcher(field, query, text, 1);
+            if (passage != null && !passage.toString().isBlank()) {
+                String snippet = passage.toString().strip();
                 return snippet.length() > SNIPPET_LENGTH * 2 ? snippet.substring(0, SNIPPET_LENGTH * 2) + " …" : snippet;
             }
         }
-        return "";
+        return null;
     }
 
     private static SearchHit toHit(Document document, String snippet) {
-        if (snippet.isEmpty()) {
+        if (snippet == null) {
             String body = document.get(BODY);
             snippet = body == null ? "" : escape(body.length() > SNIPPET_LENGTH ? body.substring(0, SNIPPET_LENGTH) + " …" : body);
         }

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * One page of hits, the total, and the counts per value of each facet (topic, subtopic, lang, month) over all hits.
- * {@code facetsEstimated}: with very many hits the facet counts are estimated from an even sample of them (the
- * total is always exact).
+ * With very many hits (more than 10,000) the total ({@code totalEstimated}) and the facet counts ({@code
+ * facetsEstimated}) are estimated from an even sample of the index; the hits on the page are always the best ones.
  */
-public record SearchResult(long total, List<SearchHit> hits, Map<String, Map<String, Long>> facets, boolean facetsEstimated) {
+public record SearchResult(long total, List<SearchHit> hits, Map<String, Map<String, Long>> facets, boolean facetsEstimated,
+        boolean totalEstimated) {
 
     public SearchResult {
         hits = List.copyOf(hits);
@@ -16,10 +17,10 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, Map<Str
     }
 
     public SearchResult(long total, List<SearchHit> hits, Map<String, Map<String, Long>> facets) {
-        this(total, hits, facets, false);
+        this(total, hits, facets, false, false);
     }
 
     public SearchResult(long total, List<SearchHit> hits) {
-        this(total, hits, Map.of(), false);
+        this(total, hits, Map.of(), false, false);
     }
 }
