@@ -27,7 +27,7 @@ public record MailboxSettings(
         String quarantineFolder,
         Duration pollInterval,
         int maxMessagesPerPoll,
-        @DefaultValue("1") int workers,
+        @DefaultValue("4") int workers,
         Path trustStore,
         String trustStorePassword,
         @DefaultValue("30s") Duration timeout) {
