@@ -15,9 +15,9 @@ import org.apache.lucene.search.Weight;
 /**
  * Matches about one document in {@code stride}: the index is cut into blocks of 64 documents, and a block is in the
  * sample when a hash of its number says so, so the sample is spread evenly over the whole index (mails are added in
- * the order they arrive, so a block is 64 mails that came together) without following any period in it. As a filter beside
- * an expensive query (a phrase over a million mails) it makes Lucene look only at the sampled documents: its iterator
- * is the cheapest of the conjunction, so it leads, and the phrase is checked only where it stops.
+ * the order they arrive, so a block is 64 mails that came together) without following any period in it. As a filter
+ * beside an expensive query (a phrase over a million mails) it makes Lucene look only at the sampled documents: its
+ * iterator is the cheapest of the conjunction, so it leads, and the phrase is checked only where it stops.
  */
 final class EvenSample extends Query {
 
