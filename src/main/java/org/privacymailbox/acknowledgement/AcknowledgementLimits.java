@@ -141,13 +141,16 @@ public class AcknowledgementLimits {
     private static void storePerSecond(Path file, SortedMap<Long, Integer> counts) throws IOException {
         StringBuilder text = new StringBuilder();
         counts.forEach((second, count) -> text.append(second).append(' ').append(count).append('\n'));
-        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        write(file, text);
     }
 
     private static void store(Path file, List<Instant> times) throws IOException {
         StringBuilder text = new StringBuilder();
         times.forEach(time -> text.append(time).append('\n'));
+        write(file, text);
+    }
+
+    private static void write(Path file, CharSequence text) throws IOException {
         Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
     }
