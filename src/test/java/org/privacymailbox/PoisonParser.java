@@ -1,5 +1,6 @@
 package org.privacymailbox;
 
+import java.util.function.Supplier;
 import org.privacymailbox.extraction.ExtractedText;
 import org.privacymailbox.extraction.TextExtractor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,11 +19,11 @@ public class PoisonParser {
     TextExtractor failingOnPoison(@Qualifier("textExtractor") TextExtractor real) {
         return new TextExtractor() {
             @Override
-            public ExtractedText extract(byte[] content, String fileName, String declaredType) {
+            public ExtractedText extract(byte[] content, String fileName, String declaredType, Supplier<String> mailLanguage) {
                 if (POISON.equals(fileName)) {
                     throw new IllegalStateException("parser crashed on " + POISON);
                 }
-                return real.extract(content, fileName, declaredType);
+                return real.extract(content, fileName, declaredType, mailLanguage);
             }
         };
     }

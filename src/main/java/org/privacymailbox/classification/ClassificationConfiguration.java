@@ -11,9 +11,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClassificationConfiguration {
 
+    /** Also tells OCR the language of a mail's images. */
     @Bean
-    InquiryClassifier inquiryClassifier(MailboxSettings mailbox, ClassificationSettings settings, IdentityNumberDetector detector) {
-        return new InquiryClassifier(new AutomatedMailDetector(mailbox.address()), new LanguageDetector(),
+    LanguageDetector languageDetector() {
+        return new LanguageDetector();
+    }
+
+    @Bean
+    InquiryClassifier inquiryClassifier(MailboxSettings mailbox, ClassificationSettings settings, IdentityNumberDetector detector,
+            LanguageDetector languageDetector) {
+        return new InquiryClassifier(new AutomatedMailDetector(mailbox.address()), languageDetector,
                 new TopicClassifier(vocabulary(settings)), detector);
     }
 

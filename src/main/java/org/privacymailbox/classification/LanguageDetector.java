@@ -15,6 +15,8 @@ public class LanguageDetector {
 
     public static final Set<String> SUPPORTED = Set.of("da", "sv", "no", "fi", "en", "de");
     private static final int MAX_CHARACTERS = 4000;
+    private static final int CLEAR_LETTERS = 20;
+    private static final double CLEAR_CONFIDENCE = 0.9;
 
     private static final Set<String> SCANDINAVIAN = Set.of("da", "no", "sv");
 
@@ -34,11 +36,39 @@ public class LanguageDetector {
         if (text == null || text.isBlank()) {
             return new DetectedLanguage("en", 0);
         }
-        String sample = text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
-        List<LanguageResult> results;
-        synchronized (detector) {
-            results = detector.detectAll(sample);
+        String sample = sample(text);
+        return decide(sample, candidates(sample));
+    }
+
+    /**
+     * The language of a text when it says so clearly, otherwise null: at least {@value #CLEAR_LETTERS} letters, and a
+     * confidence of {@value #CLEAR_CONFIDENCE} in the language or, for Danish, Norwegian and Swedish, no candidate of
+     * another language: between these three the detector's confidence stays lower, and their distinct words decide.
+     */
+    public String clearLanguage(String text) {
+        if (text == null || text.codePoints().filter(Character::isLetter).limit(CLEAR_LETTERS).count() < CLEAR_LETTERS) {
+            return null;
         }
+        String sample = sample(text);
+        List<LanguageResult> candidates = candidates(sample);
+        DetectedLanguage detected = decide(sample, candidates);
+        boolean clear = SCANDINAVIAN.contains(detected.language())
+                ? !candidates.isEmpty() && candidates.stream().allMatch(candidate -> SCANDINAVIAN.contains(normalise(candidate.getLanguage())))
+                : detected.confidence() >= CLEAR_CONFIDENCE;
+        return clear ? detected.language() : null;
+    }
+
+    private static String sample(String text) {
+        return text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
+    }
+
+    private List<LanguageResult> candidates(String sample) {
+        synchronized (detector) {
+            return detector.detectAll(sample);
+        }
+    }
+
+    private DetectedLanguage decide(String sample, List<LanguageResult> results) {
         String language = results.isEmpty() || results.get(0).isUnknown() ? null : normalise(results.get(0).getLanguage());
         double confidence = language == null ? 0 : results.get(0).getRawScore();
         // the n-gram detector is unreliable between the Scandinavian languages; their distinct words decide

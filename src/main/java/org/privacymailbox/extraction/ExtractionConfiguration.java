@@ -1,5 +1,6 @@
 package org.privacymailbox.extraction;
 
+import org.privacymailbox.classification.LanguageDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ class ExtractionConfiguration {
     }
 
     @Bean
-    MailParser mailParser(TextExtractor textExtractor, ExtractionSettings settings) {
-        return new MailParser(textExtractor, settings.maxMailSize().toBytes(), settings.maxDepth());
+    MailParser mailParser(TextExtractor textExtractor, ExtractionSettings settings, LanguageDetector languageDetector) {
+        return new MailParser(textExtractor, settings.maxMailSize().toBytes(), settings.maxDepth(), languageDetector::clearLanguage);
     }
 }

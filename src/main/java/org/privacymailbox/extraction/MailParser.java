@@ -54,15 +54,18 @@ public class MailParser {
     private final TextExtractor extractor;
     private final long maxMailBytes;
     private final int maxDepth;
+    private final TextLanguage textLanguage;
 
     public MailParser(TextExtractor extractor) {
-        this(extractor, Long.MAX_VALUE, 10);
+        this(extractor, Long.MAX_VALUE, 10, TextLanguage.UNKNOWN);
     }
 
-    public MailParser(TextExtractor extractor, long maxMailBytes, int maxDepth) {
+    /** {@code textLanguage} tells OCR which language a mail's images are likely in, from the mail's own text. */
+    public MailParser(TextExtractor extractor, long maxMailBytes, int maxDepth, TextLanguage textLanguage) {
         this.extractor = extractor;
         this.maxMailBytes = maxMailBytes;
         this.maxDepth = maxDepth;
+        this.textLanguage = textLanguage;
     }
 
     public Inquiry parse(Inquiry inquiry) throws UnreadableMailException {
@@ -94,7 +97,8 @@ public class MailParser {
     }
 
     private ParsedMail read(MimeMessage message, long size, int depth) throws MessagingException, IOException {
-        Reading reading = new Reading(size > maxMailBytes);
+        String subject = decodedHeader(message, "Subject");
+        Reading reading = new Reading(size > maxMailBytes, subject);
         if (reading.oversized) {
             reading.notes.add("the mail is " + size + " bytes, above the limit of " + maxMailBytes + ": its attachments were not read");
         }
@@ -108,7 +112,7 @@ public class MailParser {
                 from == null ? null : from.getAddress(),
                 from == null ? null : personal(from),
                 replyTo == null ? null : replyTo.getAddress(),
-                decodedHeader(message, "Subject"),
+                subject,
                 sentAt(message),
                 baseType(message.getContentType()),
                 headers(message),
@@ -122,14 +126,27 @@ public class MailParser {
     /** What the walk through one mail's parts has found so far. */
     private static final class Reading {
         final boolean oversized;
+        final String subject;
         final StringBuilder body = new StringBuilder();
         final List<Attachment> attachments = new ArrayList<>();
         final List<ParsedMail> forwarded = new ArrayList<>();
         final Set<String> notes = new LinkedHashSet<>();
         boolean inRelated;
+        private String language;
+        private boolean languageAsked;
 
-        Reading(boolean oversized) {
+        Reading(boolean oversized, String subject) {
             this.oversized = oversized;
+            this.subject = subject;
+        }
+
+        /** The language of what the customer wrote before this point; asked at most once per mail. */
+        String language(TextLanguage textLanguage) {
+            if (!languageAsked) {
+                language = textLanguage.of(subject + "\n\n" + body);
+                languageAsked = true;
+            }
+            return language;
         }
 
         void appendText(String text) {
@@ -304,7 +321,7 @@ public class MailParser {
         }
         ExtractedText text;
         try {
-            text = extractor.extract(content, name, type);
+            text = extractor.extract(content, name, type, () -> reading.language(textLanguage));
         } catch (RuntimeException e) {
             throw new ParserFailure(e);
         }

@@ -1,5 +1,7 @@
 package org.privacymailbox.extraction;
 
+import java.util.function.Supplier;
+
 /** Does not hand content above a size to the parsers: a huge attachment would cost memory for little text. */
 public final class SizeLimitedTextExtractor implements TextExtractor {
 
@@ -12,11 +14,11 @@ public final class SizeLimitedTextExtractor implements TextExtractor {
     }
 
     @Override
-    public ExtractedText extract(byte[] content, String fileName, String declaredType) {
+    public ExtractedText extract(byte[] content, String fileName, String declaredType, Supplier<String> mailLanguage) {
         if (content.length > maxBytes) {
             return ExtractedText.unread("not read: " + content.length + " bytes exceeds the attachment limit of " + maxBytes + " bytes");
         }
-        return delegate.extract(content, fileName, declaredType);
+        return delegate.extract(content, fileName, declaredType, mailLanguage);
     }
 
     @Override

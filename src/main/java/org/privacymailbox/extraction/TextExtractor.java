@@ -1,5 +1,7 @@
 package org.privacymailbox.extraction;
 
+import java.util.function.Supplier;
+
 /**
  * Reads the text out of one piece of content (an attachment, an HTML body). Expected trouble — an unreadable,
  * encrypted or oversized file — comes back as an {@link ExtractedText} with a note; only a bug in a parser
@@ -7,7 +9,11 @@ package org.privacymailbox.extraction;
  */
 public interface TextExtractor extends AutoCloseable {
 
-    ExtractedText extract(byte[] content, String fileName, String declaredType);
+    /**
+     * {@code mailLanguage} gives the language the mail around the content is written in (ISO 639-1, null when not
+     * known); it is asked only when an image is about to be read by OCR, which then reads that language.
+     */
+    ExtractedText extract(byte[] content, String fileName, String declaredType, Supplier<String> mailLanguage);
 
     /** Releases threads or processes a decorator holds; decorators pass it on. */
     @Override

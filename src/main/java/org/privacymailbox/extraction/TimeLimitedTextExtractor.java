@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Abandons a parse that takes too long, so a crafted file cannot stall the mailbox. The abandoned thread is
@@ -32,8 +33,8 @@ public final class TimeLimitedTextExtractor implements TextExtractor {
     }
 
     @Override
-    public ExtractedText extract(byte[] content, String fileName, String declaredType) {
-        Future<ExtractedText> result = executor.submit(() -> delegate.extract(content, fileName, declaredType));
+    public ExtractedText extract(byte[] content, String fileName, String declaredType, Supplier<String> mailLanguage) {
+        Future<ExtractedText> result = executor.submit(() -> delegate.extract(content, fileName, declaredType, mailLanguage));
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

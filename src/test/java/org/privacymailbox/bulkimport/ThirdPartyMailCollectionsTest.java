@@ -24,6 +24,7 @@ import org.privacymailbox.classification.Vocabulary;
 import org.privacymailbox.extraction.MailParser;
 import org.privacymailbox.extraction.ParsedMail;
 import org.privacymailbox.extraction.SizeLimitedTextExtractor;
+import org.privacymailbox.extraction.TextLanguage;
 import org.privacymailbox.extraction.TikaTextExtractor;
 import org.privacymailbox.extraction.TimeLimitedTextExtractor;
 import org.privacymailbox.extraction.UnreadableMailException;
@@ -44,7 +45,7 @@ class ThirdPartyMailCollectionsTest {
         TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.off();
         try (var extractor = new SizeLimitedTextExtractor(
                 new TimeLimitedTextExtractor(new TikaTextExtractor(2_000_000, 10, 100, ocr), Duration.ofSeconds(60)), 30L << 20)) {
-            MailParser parser = new MailParser(extractor, 50L << 20, 10);
+            MailParser parser = new MailParser(extractor, 50L << 20, 10, TextLanguage.UNKNOWN);
             InquiryClassifier classifier = new InquiryClassifier(new AutomatedMailDetector("privacy@example.com"), new LanguageDetector(),
                     new TopicClassifier(Vocabulary.read(ThirdPartyMailCollectionsTest.class.getResourceAsStream("/classification/vocabulary.txt"), "vocabulary")),
                     new IdentityNumberDetector());

@@ -38,7 +38,7 @@ class ExtractionLimitsTest {
     @Test
     void mailAboveTheSizeLimitKeepsItsTextButItsAttachmentsAreNotRead() throws Exception {
         byte[] raw = mailWith("kvittering.txt", "text/plain", "kvitteringsord".getBytes(StandardCharsets.UTF_8));
-        ParsedMail mail = new MailParser(new TikaTextExtractor(1000), raw.length - 1, 10).parse(raw);
+        ParsedMail mail = new MailParser(new TikaTextExtractor(1000), raw.length - 1, 10, TextLanguage.UNKNOWN).parse(raw);
         assertThat(mail.body()).isEqualTo("se bilag");
         assertThat(mail.notes()).anySatisfy(note -> assertThat(note).contains("above the limit of " + (raw.length - 1)));
         assertThat(first(mail).note()).isEqualTo("not read: the mail is above the size limit");
@@ -87,7 +87,7 @@ class ExtractionLimitsTest {
 
     @Test
     void aParserThatDoesNotFinishIsAbandonedAfterTheTimeout() throws Exception {
-        TextExtractor stuck = (content, fileName, declaredType) -> {
+        TextExtractor stuck = (content, fileName, declaredType, mailLanguage) -> {
             while (true) {
                 Thread.onSpinWait(); // a parser in an endless loop that never looks at interrupts
             }
@@ -105,7 +105,7 @@ class ExtractionLimitsTest {
         byte[] raw = mailWith("scanning.pdf", "application/pdf", pdf);
         assertThat(raw.length).isGreaterThan(25_000_000);
         TextExtractor extractor = new SizeLimitedTextExtractor(new TikaTextExtractor(2_000_000, 10, 100, TikaTextExtractor.Ocr.off()), 30L << 20);
-        ParsedMail mail = new MailParser(extractor, 50L << 20, 10).parse(raw);
+        ParsedMail mail = new MailParser(extractor, 50L << 20, 10, TextLanguage.UNKNOWN).parse(raw);
         assertThat(first(mail).text()).contains("storpdfkvittering");
         assertThat(first(mail).size()).isEqualTo(pdf.length);
     }

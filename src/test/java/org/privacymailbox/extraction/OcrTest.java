@@ -8,15 +8,68 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.privacymailbox.classification.LanguageDetector;
 
 /** Receipts arrive as photos and screenshots: with Tesseract installed (.ci/run installs it) they become text. */
 class OcrTest {
 
+    private static final String NORDIC_DEFAULTS = "dan+swe+nor+fin+eng";
+
     private static byte[] mailWithImage(byte[] png) {
-        return ("From: a@example.dk\r\nMessage-ID: <o@example.dk>\r\nSubject: kvittering\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nse billedet\r\n"
+        return mailWithImage("kvittering", "se billedet", png);
+    }
+
+    private static byte[] mailWithImage(String subject, String body, byte[] png) {
+        return ("From: a@example.dk\r\nMessage-ID: <o@example.dk>\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
                 + "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"IMG_2041.png\"\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n" + Attachments.base64Lines(png) + "\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + Attachments.base64Lines(png) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Attachment readWithTheMailsLanguage(byte[] mail) throws Exception {
+        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, NORDIC_DEFAULTS, 60);
+        assumeTrue(ocr.available(), "Tesseract is not installed here");
+        LanguageDetector languages = new LanguageDetector();
+        return new MailParser(new TikaTextExtractor(10_000, 5, 100, ocr), Long.MAX_VALUE, 5, languages::clearLanguage)
+                .parse(mail).attachments().get(0);
+    }
+
+    @Test
+    void anImageInAnEnglishMailIsReadInEnglishAlone() throws Exception {
+        Attachment image = readWithTheMailsLanguage(mailWithImage("My receipt",
+                "Hello, attached is the receipt for my order. Was my card number in the leaked data?", Attachments.png("Receipt 4711 paid")));
+        assertThat(image.text()).containsIgnoringCase("receipt").contains("4711");
+        assertThat(image.note()).isEqualTo("text read by OCR (eng)");
+    }
+
+    @Test
+    void anImageInADanishMailIsReadInTheScandinavianLanguagesWithoutFinnish() throws Exception {
+        Attachment image = readWithTheMailsLanguage(mailWithImage("Min kvittering",
+                "Hej, her er kvitteringen for min ordre. Jeg vil gerne vide, om mine oplysninger er lækket.",
+                Attachments.png("Kvittering 4711 betalt")));
+        assertThat(image.text()).containsIgnoringCase("kvittering").contains("4711");
+        assertThat(image.note()).isEqualTo("text read by OCR (dan+nor+swe+eng)");
+    }
+
+    @Test
+    void anImageSentWithoutWordsIsReadInEveryConfiguredLanguage() throws Exception {
+        Attachment image = readWithTheMailsLanguage(mailWithImage("", "", Attachments.png("Kvittering 4711 betalt")));
+        assertThat(image.text()).contains("4711");
+        assertThat(image.note()).isEqualTo("text read by OCR (" + NORDIC_DEFAULTS + ")");
+    }
+
+    @Test
+    void ocrReadsTheMailsLanguageAndEnglishWhenBothAreConfigured() {
+        TikaTextExtractor.Ocr nordic = new TikaTextExtractor.Ocr(true, true, NORDIC_DEFAULTS, 60);
+        assertThat(nordic.languagesFor("en")).isEqualTo("eng");
+        assertThat(nordic.languagesFor("fi")).isEqualTo("fin+eng");
+        assertThat(nordic.languagesFor("sv")).isEqualTo("swe+dan+nor+eng");
+        assertThat(nordic.languagesFor("no")).isEqualTo("nor+dan+swe+eng");
+        assertThat(nordic.languagesFor("de")).as("German is not configured").isEqualTo(NORDIC_DEFAULTS);
+        assertThat(nordic.languagesFor(null)).isEqualTo(NORDIC_DEFAULTS);
+        TikaTextExtractor.Ocr danishOnly = new TikaTextExtractor.Ocr(true, true, "dan", 60);
+        assertThat(danishOnly.languagesFor("en")).as("English is not configured").isEqualTo("dan");
+        assertThat(danishOnly.languagesFor("da")).isEqualTo("dan");
     }
 
     @Test
