@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -40,12 +41,12 @@ public class RawArchive {
     public ArchivedMail store(byte[] raw) throws IOException {
         String sha256 = sha256(raw);
         Path target = pathOf(sha256);
-        if (Files.isRegularFile(target) && Files.size(target) == raw.length) {
+        if (storedWhole(target, raw.length)) {
             return new ArchivedMail(sha256, raw);
         }
         Path directory = target.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, sha256, ".tmp");
+        Path temporary = createTemporary(directory, sha256);
+        boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(raw);
@@ -55,11 +56,34 @@ public class RawArchive {
                 channel.force(true);
             }
             DurableFiles.moveAtomically(temporary, target);
+            moved = true;
             DurableFiles.syncDirectory(directory);
         } finally {
-            Files.deleteIfExists(temporary);
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
         }
         return new ArchivedMail(sha256, raw);
+    }
+
+    /** One stat, not two: this runs for every mail, and most are new. */
+    private static boolean storedWhole(Path target, long size) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
+            return attributes.isRegularFile() && attributes.size() == size;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** The directories are made only when the file cannot be: making sure first costs a stat per level of every mail. */
+    private static Path createTemporary(Path directory, String sha256) throws IOException {
+        try {
+            return Files.createTempFile(directory, sha256, ".tmp");
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(directory);
+            return Files.createTempFile(directory, sha256, ".tmp");
+        }
     }
 
     public Optional<ArchivedMail> read(String sha256) throws IOException {

@@ -51,6 +51,9 @@ public class MailParser {
             "-----BEGIN PGP SIGNED MESSAGE-----\\r?\\n(?:[A-Za-z-]+: .*\\r?\\n)*\\r?\\n(.*?)\\r?\\n-----BEGIN PGP SIGNATURE-----.*?(?:-----END PGP SIGNATURE-----|\\z)",
             Pattern.DOTALL);
 
+    /** Enough text to name a language; more only costs the detector time, per mail with an attachment. */
+    private static final int LANGUAGE_SAMPLE = 1000;
+
     private final TextExtractor extractor;
     private final long maxMailBytes;
     private final int maxDepth;
@@ -143,7 +146,8 @@ public class MailParser {
         /** The language of what the customer wrote before this point; asked at most once per mail. */
         String language(TextLanguage textLanguage) {
             if (!languageAsked) {
-                language = textLanguage.of(subject + "\n\n" + body);
+                String text = subject + "\n\n" + body.substring(0, Math.min(body.length(), LANGUAGE_SAMPLE));
+                language = textLanguage.of(text);
                 languageAsked = true;
             }
             return language;
