@@ -30,11 +30,21 @@ public class PrivacyMailboxApplication {
         nameProvider("javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl");
         nameProvider("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
         nameProvider("javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+        // From Java 25 Netty 4.2 leaves sun.misc.Unsafe alone unless told otherwise, and then cannot free a direct
+        // buffer it did not allocate itself; the embedded Artemis broker frees its own while it loads its journal, so
+        // on Java 25 the broker failed to start on the journal of an earlier run ("AMQ224000: Failure in
+        // initialisation", "Cannot clean arbitrary ByteBuffer instances") and nothing could be queued after a restart.
+        // Java 25 then prints a warning that Unsafe was used; on Java 17 and 21 this is already Netty's default.
+        defaultProperty("io.netty.noUnsafe", "false");
     }
 
     private static void nameProvider(String service, String implementation) {
-        if (System.getProperty(service) == null) {
-            System.setProperty(service, implementation);
+        defaultProperty(service, implementation);
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 
