@@ -11,7 +11,7 @@ public interface TextExtractor extends AutoCloseable {
 
     /**
      * {@code mailLanguage} gives the language the mail around the content is written in (ISO 639-1, null when not
-     * known); it is asked only when an image is about to be read by OCR, which then reads that language.
+     * known), so that OCR reads the content's images in it; it is asked only while OCR is on.
      */
     ExtractedText extract(byte[] content, String fileName, String declaredType, Supplier<String> mailLanguage);
 
