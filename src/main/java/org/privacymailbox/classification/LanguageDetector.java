@@ -1,11 +1,13 @@
 package org.privacymailbox.classification;
 
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
-import org.apache.tika.language.detect.LanguageResult;
 
 /**
  * The language a customer wrote in, among those the mailbox serves. Unknown or too short text comes back as
@@ -20,13 +22,20 @@ public class LanguageDetector {
 
     private static final Set<String> SCANDINAVIAN = Set.of("da", "no", "sv");
 
-    private final OptimaizeLangDetector detector;
+    private final com.optimaize.langdetect.LanguageDetector detector;
     private final ScandinavianWords scandinavian = new ScandinavianWords();
 
+    /**
+     * Optimaize's detector built directly, with the settings Tika's wrapper uses (standard n-grams, its short-text
+     * algorithm up to 30 characters): the wrapper's class loads the profiles of all 71 languages it knows when it is
+     * first touched, 0.9 s of every start, before it is told to use these six.
+     */
     public LanguageDetector() {
         try {
-            detector = new OptimaizeLangDetector();
-            detector.loadModels(SUPPORTED);
+            detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
+                    .shortTextAlgorithm(30)
+                    .withProfiles(new LanguageProfileReader().readBuiltIn(SUPPORTED.stream().sorted().map(LdLocale::fromString).toList()))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the language models", e);
         }
@@ -50,10 +59,10 @@ public class LanguageDetector {
             return null;
         }
         String sample = sample(text);
-        List<LanguageResult> candidates = candidates(sample);
+        List<Candidate> candidates = candidates(sample);
         DetectedLanguage detected = decide(sample, candidates);
         boolean clear = SCANDINAVIAN.contains(detected.language())
-                ? !candidates.isEmpty() && candidates.stream().allMatch(candidate -> SCANDINAVIAN.contains(normalise(candidate.getLanguage())))
+                ? !candidates.isEmpty() && candidates.stream().allMatch(candidate -> SCANDINAVIAN.contains(candidate.language()))
                 : detected.confidence() >= CLEAR_CONFIDENCE;
         return clear ? detected.language() : null;
     }
@@ -62,15 +71,20 @@ public class LanguageDetector {
         return text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
     }
 
-    private List<LanguageResult> candidates(String sample) {
-        synchronized (detector) {
-            return detector.detectAll(sample);
-        }
+    /** The languages the text may be in, the likeliest first; empty when none is likely enough. */
+    private List<Candidate> candidates(String sample) {
+        // the text and the score as Tika's wrapper handed them over, which the confidences here were chosen with
+        return detector.getProbabilities(sample + " ").stream()
+                .map(detected -> new Candidate(normalise(detected.getLocale().getLanguage()), (float) detected.getProbability()))
+                .toList();
     }
 
-    private DetectedLanguage decide(String sample, List<LanguageResult> results) {
-        String language = results.isEmpty() || results.get(0).isUnknown() ? null : normalise(results.get(0).getLanguage());
-        double confidence = language == null ? 0 : results.get(0).getRawScore();
+    private record Candidate(String language, double probability) {
+    }
+
+    private DetectedLanguage decide(String sample, List<Candidate> results) {
+        String language = results.isEmpty() ? null : results.get(0).language();
+        double confidence = language == null ? 0 : results.get(0).probability();
         // the n-gram detector is unreliable between the Scandinavian languages; their distinct words decide
         if (language == null || SCANDINAVIAN.contains(language)) {
             var vote = scandinavian.vote(sample);
@@ -80,10 +94,10 @@ public class LanguageDetector {
             }
         }
         if ("sv".equals(language) && scandinavian.clearlyNotSwedish(sample)) {
-            for (LanguageResult candidate : results) {
-                String next = normalise(candidate.getLanguage());
+            for (Candidate candidate : results) {
+                String next = candidate.language();
                 if (next.equals("da") || next.equals("no")) {
-                    return new DetectedLanguage(next, candidate.getRawScore());
+                    return new DetectedLanguage(next, candidate.probability());
                 }
             }
         }
