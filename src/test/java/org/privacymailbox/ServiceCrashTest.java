@@ -12,7 +12,6 @@ import jakarta.jms.TextMessage;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +24,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -57,13 +55,8 @@ class ServiceCrashTest {
     Path work;
 
     private Process startService(Path data, Dovecot dovecot, int smtp) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // an empty entry would put the working directory, and the routes/ folder there, on the class path a second time
-        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath, PrivacyMailboxApplication.class.getName()));
-        command.addAll(dovecot.serviceSettings());
-        command.addAll(List.of("--privacy-mailbox.data-dir=" + data,
+        List<String> arguments = new ArrayList<>(dovecot.serviceSettings());
+        arguments.addAll(List.of("--privacy-mailbox.data-dir=" + data,
                 "--privacy-mailbox.mailbox.poll-interval=200ms",
                 "--privacy-mailbox.acknowledgement.max-per-minute=100000",
                 // a send refused around a kill is retried within the quiet period awaitNoMoreAcknowledgements waits for
@@ -71,7 +64,7 @@ class ServiceCrashTest {
                 "--privacy-mailbox.acknowledgement.retry-max-delay=2s",
                 "--privacy-mailbox.smtp.port=" + smtp,
                 "--server.port=0"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(ServiceProcess.command(ServiceProcess.currentJava(), arguments)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile())).start();
     }
 

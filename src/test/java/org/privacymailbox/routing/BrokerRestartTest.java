@@ -2,7 +2,6 @@ package org.privacymailbox.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.privacymailbox.PrivacyMailboxApplication;
+import org.privacymailbox.ServiceProcess;
 
 /**
  * The embedded broker must start again on the journal an earlier run left, on every Java the service runs on: on
@@ -28,7 +26,7 @@ class BrokerRestartTest {
     Path work;
 
     static Stream<Path> javas() throws IOException {
-        List<Path> javas = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")));
+        List<Path> javas = new ArrayList<>(List.of(ServiceProcess.currentJava()));
         Path installed = Path.of("/usr/lib/jvm");
         if (Files.isDirectory(installed)) {
             try (Stream<Path> homes = Files.list(installed)) {
@@ -63,15 +61,12 @@ class BrokerRestartTest {
         Path mails = Files.createDirectories(work.resolve(name));
         Files.writeString(mails.resolve(name + ".eml"), "From: kunde@example.dk\r\nSubject: Indsigt\r\nMessage-ID: <" + name
                 + "@example.dk>\r\n\r\nJeg beder om indsigt i mine oplysninger efter angrebet.\r\n", StandardCharsets.US_ASCII);
-        // an empty entry would put the working directory, and the routes/ folder there, on the class path a second time
-        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
         Path log = work.resolve(name + ".log");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", classPath, PrivacyMailboxApplication.class.getName(),
-                "import", mails.toString(), "--privacy-mailbox.data-dir=" + data, "--privacy-mailbox.extraction.ocr=false")
+        Process process = new ProcessBuilder(ServiceProcess.command(java, List.of(
+                "import", mails.toString(), "--privacy-mailbox.data-dir=" + data, "--privacy-mailbox.extraction.ocr=false")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
         }
         return new Run(process.exitValue(), Files.readString(log));
     }
