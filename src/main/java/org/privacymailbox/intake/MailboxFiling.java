@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.mail.MailBoxPostProcessAction;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * Files the mails of one poll together once the poll's last mail is done, instead of one by one: with a server that
@@ -73,13 +72,21 @@ public class MailboxFiling implements MailBoxPostProcessAction {
             }
             knownToExist.add(folderName);
         }
-        if (inbox instanceof IMAPFolder imap && imap.getStore() instanceof IMAPStore store && store.hasCapability("MOVE")) {
+        if (inbox instanceof IMAPFolder imap && canMove(imap)) {
             imap.moveMessages(mails, target);
             return;
         }
         markAsBeingFiled(inbox, mails);
         inbox.copyMessages(mails, target);
         inbox.setFlags(mails, new Flags(Flags.Flag.DELETED), true);
+    }
+
+    /**
+     * Asked on the inbox's own connection, which knows the server's capabilities since it logged in. Asking the store
+     * instead opened a second connection and logged in again at every poll: a fifth of the mailbox thread's time.
+     */
+    private static boolean canMove(IMAPFolder inbox) throws MessagingException {
+        return Boolean.TRUE.equals(inbox.doCommand(protocol -> protocol.hasCapability("MOVE")));
     }
 
     private static void markAsBeingFiled(Folder inbox, Message[] mails) {

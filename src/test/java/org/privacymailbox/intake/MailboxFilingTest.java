@@ -12,6 +12,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +154,28 @@ class MailboxFilingTest {
         } finally {
             inbox.close(true);
         }
+    }
+
+    @Test
+    void filingAPollNeedsNoSecondLoginToTheServer() throws Exception {
+        startGreenMail();
+        ByteArrayOutputStream conversation = new ByteArrayOutputStream();
+        store.close();
+        Session session = Session.getInstance(new Properties());
+        session.setDebug(true);
+        session.setDebugOut(new PrintStream(conversation, true, StandardCharsets.UTF_8));
+        store = session.getStore("imap");
+        store.connect("127.0.0.1", port, USER, PASSWORD);
+        MailboxFiling filing = new MailboxFiling(workers);
+        append(1);
+        fileFirstInboxMail(filing);
+        append(2);
+        conversation.reset();
+
+        fileFirstInboxMail(filing);
+
+        assertThat(conversation.toString(StandardCharsets.UTF_8)).as("the second poll's filing").contains("MOVE").doesNotContain("LOGIN");
+        assertThat(messageIds("Processed")).containsExactly("<m1@example.dk>", "<m2@example.dk>");
     }
 
     @Test
