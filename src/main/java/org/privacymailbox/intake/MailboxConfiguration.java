@@ -19,6 +19,11 @@ class MailboxConfiguration {
     }
 
     @Bean
+    PolledMailPrefetch polledMailPrefetch(MailboxSettings settings) {
+        return new PolledMailPrefetch(settings.maxMessagesPerPoll());
+    }
+
+    @Bean
     MailboxErrors mailboxErrors(PipelineMetrics metrics) {
         return new MailboxErrors(metrics);
     }
