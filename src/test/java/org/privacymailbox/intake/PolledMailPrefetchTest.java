@@ -27,7 +27,7 @@ class PolledMailPrefetchTest {
 
     private static final String USER = "privacy@example.com";
     private static final String PASSWORD = "secret";
-    private static final Pattern FETCH_COMMAND = Pattern.compile("(?m)^[A-Z]\\d+ (UID )?FETCH ");
+    private static final Pattern FETCH_COMMAND = Pattern.compile("(?m)^[A-Z]+\\d+ (UID )?FETCH ");
 
     private final ByteArrayOutputStream conversation = new ByteArrayOutputStream();
     private GreenMail greenMail;
