@@ -78,33 +78,20 @@ public final class EndToEndBenchmark {
             while (warmUp > 0 && (warmed < warmUp || compilingShare >= QUIET_COMPILER && warmed < MAX_WARM_UP)) {
                 long compiling = compilingMillis();
                 long roundStart = System.nanoTime();
-                Map<String, Long> warming = new LinkedHashMap<>();
-                List<MimeMessage> warmUpMails = new ArrayList<>();
-                for (int i = warmed; i < warmed + WARM_UP_ROUND; i++) {
-                    warmUpMails.add(mail("warm-up", i));
-                    warming.put(id("warm-up", i), roundStart);
-                }
-                appendAll(inbox, warmUpMails);
-                awaitSearchable(index, warming);
+                appendAll(inbox, mails("warm-up", warmed, WARM_UP_ROUND));
+                awaitSearchable(index, deliveredAt("warm-up", warmed, WARM_UP_ROUND, roundStart));
                 warmed += WARM_UP_ROUND;
                 awaitAcknowledgements(smtp, warmed);
                 compilingShare = (compilingMillis() - compiling) / ((System.nanoTime() - roundStart) / 1e6);
             }
 
             // burst: everything delivered at once; the rate is from first delivery to last acknowledgement
-            Map<String, Long> delivered = new LinkedHashMap<>();
-            List<MimeMessage> burst = new ArrayList<>();
-            for (int i = 0; i < mails; i++) {
-                burst.add(mail("burst", i));
-            }
+            List<MimeMessage> burst = mails("burst", 0, mails);
             long burstCompiling = compilingMillis();
             long burstStart = System.nanoTime();
             appendAll(inbox, burst);
             long appended = System.nanoTime();
-            for (int i = 0; i < mails; i++) {
-                delivered.put(id("burst", i), burstStart);
-            }
-            Map<String, Long> searchable = awaitSearchable(index, delivered);
+            Map<String, Long> searchable = awaitSearchable(index, deliveredAt("burst", 0, mails, burstStart));
             awaitAcknowledgements(smtp, warmed + mails);
             double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
             burstCompiling = compilingMillis() - burstCompiling;
@@ -113,19 +100,11 @@ public final class EndToEndBenchmark {
             // the service can, without the delivery competing for the same cores
             CamelContext camel = service.getBean(CamelContext.class);
             camel.getRouteController().stopRoute("mailbox-intake");
-            Map<String, Long> waiting = new LinkedHashMap<>();
-            List<MimeMessage> backlog = new ArrayList<>();
-            for (int i = 0; i < mails; i++) {
-                backlog.add(mail("backlog", i));
-            }
-            appendAll(inbox, backlog);
+            appendAll(inbox, mails("backlog", 0, mails));
             long backlogCompiling = compilingMillis();
             long backlogStart = System.nanoTime();
-            for (int i = 0; i < mails; i++) {
-                waiting.put(id("backlog", i), backlogStart);
-            }
             camel.getRouteController().startRoute("mailbox-intake");
-            Map<String, Long> backlogSearchable = awaitSearchable(index, waiting);
+            Map<String, Long> backlogSearchable = awaitSearchable(index, deliveredAt("backlog", 0, mails, backlogStart));
             awaitAcknowledgements(smtp, warmed + 2 * mails);
             double backlogSeconds = (System.nanoTime() - backlogStart) / 1e9;
             backlogCompiling = compilingMillis() - backlogCompiling;
@@ -183,6 +162,23 @@ public final class EndToEndBenchmark {
         for (int from = 0; from < mails.size(); from += 200) {
             inbox.appendMessages(mails.subList(from, Math.min(mails.size(), from + 200)).toArray(MimeMessage[]::new));
         }
+    }
+
+    private static List<MimeMessage> mails(String run, int from, int count) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>(count);
+        for (int i = from; i < from + count; i++) {
+            mails.add(mail(run, i));
+        }
+        return mails;
+    }
+
+    /** The Message-IDs of those mails, in delivery order, each with the time it counts as delivered. */
+    private static Map<String, Long> deliveredAt(String run, int from, int count, long nanos) {
+        Map<String, Long> delivered = new LinkedHashMap<>();
+        for (int i = from; i < from + count; i++) {
+            delivered.put(id(run, i), nanos);
+        }
+        return delivered;
     }
 
     private static String id(String run, int number) {
