@@ -11,6 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * not recognise, gets no more), and a circuit breaker for the whole service: more than the limit in a minute means
  * something is wrong (a mail storm, a forged campaign), so every acknowledgement stops until the cool-down has
  * passed. Kept in files under the data directory, so a restart neither forgets the counts nor closes the breaker.
+ * What was sent to whom is kept per day (a file per sender, named by the hash of the address, in a directory per UTC
+ * day) and forgotten after two days: the count needs the last 24 hours only, and a tool for a breach keeps no trace
+ * of a person longer than it needs.
  */
 public class AcknowledgementLimits {
 
@@ -73,16 +80,61 @@ public class AcknowledgementLimits {
             LOG.warn("acknowledgements stopped: {}", reason);
             return AcknowledgementDecision.suppress(reason);
         }
-        Path sender = directory.resolve("senders").resolve(hash(decision.recipient()));
-        List<Instant> lastDay = recent(sender, now.minus(SENDER_WINDOW));
-        if (lastDay.size() >= maxPerSender) {
-            return AcknowledgementDecision.suppress("already " + lastDay.size() + " acknowledgements to this sender in 24 hours");
+        Path senders = directory.resolve("senders");
+        String name = hash(decision.recipient());
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        Instant since = now.minus(SENDER_WINDOW);
+        Path todaysDirectory = senders.resolve(today.toString());
+        List<Instant> todays = recent(todaysDirectory.resolve(name), since);
+        int inLastDay = todays.size() + recent(senders.resolve(today.minusDays(1).toString()).resolve(name), since).size()
+                // written before the days had directories of their own
+                + recent(senders.resolve(name), since).size();
+        if (inLastDay >= maxPerSender) {
+            return AcknowledgementDecision.suppress("already " + inLastDay + " acknowledgements to this sender in 24 hours");
         }
         lastMinute.merge(now.getEpochSecond(), 1, Integer::sum);
-        lastDay.add(now);
+        todays.add(now);
         storePerSecond(service, lastMinute);
-        store(sender, lastDay);
+        if (!Files.isDirectory(todaysDirectory)) {
+            Files.createDirectories(todaysDirectory);
+            forgetDaysBefore(senders, today.minusDays(1), since);
+        }
+        store(todaysDirectory.resolve(name), todays);
         return decision;
+    }
+
+    /** Runs once a day, when the day's directory is made: the older days' directories go, with every file in them. */
+    private static void forgetDaysBefore(Path senders, LocalDate oldestKept, Instant since) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> listing = Files.list(senders)) {
+            entries = listing.toList();
+        }
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                if (isDayBefore(entry.getFileName().toString(), oldestKept)) {
+                    deleteDirectory(entry);
+                }
+            } else if (recent(entry, since).isEmpty()) {
+                Files.deleteIfExists(entry);
+            }
+        }
+    }
+
+    private static boolean isDayBefore(String name, LocalDate day) {
+        try {
+            return LocalDate.parse(name).isBefore(day);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static void deleteDirectory(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(directory);
     }
 
     /** Why acknowledgements are stopped, while the circuit breaker is open. */

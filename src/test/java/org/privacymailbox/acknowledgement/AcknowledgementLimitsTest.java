@@ -2,12 +2,16 @@ package org.privacymailbox.acknowledgement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +36,38 @@ class AcknowledgementLimitsTest {
         AcknowledgementLimits nextDay = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15),
                 Clock.offset(clock, Duration.ofHours(25)));
         assertThat(nextDay.admit(to("kirsten@example.dk")).send()).isTrue();
+    }
+
+    @Test
+    void whatWasSentToWhomIsForgottenAfterTwoDays() throws Exception {
+        Instant start = Instant.parse("2026-04-01T22:00:00Z");
+        Path senders = dir.resolve("senders");
+        // the older layout, one file per sender for all time: still counted, then forgotten like the rest
+        Files.createDirectories(senders);
+        Files.writeString(senders.resolve(sha256("kirsten@example.dk")), "2026-04-01T21:00:00Z\n2026-04-01T21:30:00Z\n");
+        AcknowledgementLimits limits = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15), Clock.fixed(start, ZoneOffset.UTC));
+        assertThat(limits.admit(to("anna@example.se")).send()).isTrue();
+        assertThat(limits.admit(to("kirsten@example.dk")).send()).isTrue();
+        assertThat(limits.admit(to("kirsten@example.dk")).reason()).contains("already 3 acknowledgements to this sender");
+
+        AcknowledgementLimits afterMidnight = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15),
+                Clock.fixed(start.plus(Duration.ofHours(4)), ZoneOffset.UTC));
+        assertThat(afterMidnight.admit(to("kirsten@example.dk")).reason()).as("the last 24 hours span two days")
+                .contains("already 3 acknowledgements to this sender");
+        assertThat(afterMidnight.admit(to("ole@example.no")).send()).isTrue();
+
+        AcknowledgementLimits twoDaysLater = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15),
+                Clock.fixed(Instant.parse("2026-04-03T09:00:00Z"), ZoneOffset.UTC));
+        assertThat(twoDaysLater.admit(to("mikko@example.fi")).send()).isTrue();
+        try (Stream<Path> left = Files.walk(senders)) {
+            assertThat(left.filter(Files::isRegularFile).map(file -> senders.relativize(file).toString()))
+                    .as("the first day's traces are gone; the second day's are kept until the third is over")
+                    .containsExactlyInAnyOrder("2026-04-02/" + sha256("ole@example.no"), "2026-04-03/" + sha256("mikko@example.fi"));
+        }
+    }
+
+    private static String sha256(String address) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
