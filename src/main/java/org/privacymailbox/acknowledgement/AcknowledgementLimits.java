@@ -54,9 +54,34 @@ public class AcknowledgementLimits {
         this.clock = clock;
         try {
             Files.createDirectories(directory.resolve("senders"));
+            adoptFilesOfTheOlderLayout(directory.resolve("senders"), clock.instant());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
+            throw new UncheckedIOException("cannot create or read " + directory, e);
         }
+    }
+
+    /**
+     * Before days had directories of their own, each sender had one file for all time, directly in {@code senders}:
+     * what it holds of the last 24 hours moves into today's directory, the rest is deleted.
+     */
+    private static void adoptFilesOfTheOlderLayout(Path senders, Instant now) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(senders)) {
+            files = listing.filter(Files::isRegularFile).toList();
+        }
+        Path todaysDirectory = senders.resolve(dayOf(now).toString());
+        for (Path file : files) {
+            List<Instant> recent = recent(file, now.minus(SENDER_WINDOW));
+            if (!recent.isEmpty()) {
+                Files.createDirectories(todaysDirectory);
+                store(todaysDirectory.resolve(file.getFileName()), recent);
+            }
+            Files.delete(file);
+        }
+    }
+
+    private static LocalDate dayOf(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** The decision, or a refusal when a limit is reached; counts what it lets through. */
@@ -82,13 +107,11 @@ public class AcknowledgementLimits {
         }
         Path senders = directory.resolve("senders");
         String name = hash(decision.recipient());
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate today = dayOf(now);
         Instant since = now.minus(SENDER_WINDOW);
         Path todaysDirectory = senders.resolve(today.toString());
         List<Instant> todays = recent(todaysDirectory.resolve(name), since);
-        int inLastDay = todays.size() + recent(senders.resolve(today.minusDays(1).toString()).resolve(name), since).size()
-                // written before the days had directories of their own
-                + recent(senders.resolve(name), since).size();
+        int inLastDay = todays.size() + recent(senders.resolve(today.minusDays(1).toString()).resolve(name), since).size();
         if (inLastDay >= maxPerSender) {
             return AcknowledgementDecision.suppress("already " + inLastDay + " acknowledgements to this sender in 24 hours");
         }
@@ -97,25 +120,21 @@ public class AcknowledgementLimits {
         storePerSecond(service, lastMinute);
         if (!Files.isDirectory(todaysDirectory)) {
             Files.createDirectories(todaysDirectory);
-            forgetDaysBefore(senders, today.minusDays(1), since);
+            forgetDaysBefore(senders, today.minusDays(1));
         }
         store(todaysDirectory.resolve(name), todays);
         return decision;
     }
 
     /** Runs once a day, when the day's directory is made: the older days' directories go, with every file in them. */
-    private static void forgetDaysBefore(Path senders, LocalDate oldestKept, Instant since) throws IOException {
-        List<Path> entries;
+    private static void forgetDaysBefore(Path senders, LocalDate oldestKept) throws IOException {
+        List<Path> days;
         try (Stream<Path> listing = Files.list(senders)) {
-            entries = listing.toList();
+            days = listing.filter(Files::isDirectory).toList();
         }
-        for (Path entry : entries) {
-            if (Files.isDirectory(entry)) {
-                if (isDayBefore(entry.getFileName().toString(), oldestKept)) {
-                    deleteDirectory(entry);
-                }
-            } else if (recent(entry, since).isEmpty()) {
-                Files.deleteIfExists(entry);
+        for (Path day : days) {
+            if (isDayBefore(day.getFileName().toString(), oldestKept)) {
+                deleteDirectory(day);
             }
         }
     }

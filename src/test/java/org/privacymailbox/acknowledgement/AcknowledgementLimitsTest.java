@@ -46,6 +46,7 @@ class AcknowledgementLimitsTest {
         Files.createDirectories(senders);
         Files.writeString(senders.resolve(sha256("kirsten@example.dk")), "2026-04-01T21:00:00Z\n2026-04-01T21:30:00Z\n");
         AcknowledgementLimits limits = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15), Clock.fixed(start, ZoneOffset.UTC));
+        assertThat(senders.resolve(sha256("kirsten@example.dk"))).as("taken into the day's directory").doesNotExist();
         assertThat(limits.admit(to("anna@example.se")).send()).isTrue();
         assertThat(limits.admit(to("kirsten@example.dk")).send()).isTrue();
         assertThat(limits.admit(to("kirsten@example.dk")).reason()).contains("already 3 acknowledgements to this sender");
