@@ -86,28 +86,16 @@ public final class EndToEndBenchmark {
             }
 
             // burst: everything delivered at once; the rate is from first delivery to last acknowledgement
-            List<MimeMessage> burst = mails("burst", 0, mails);
-            long burstCompiling = compilingMillis();
-            long burstStart = System.nanoTime();
-            appendAll(inbox, burst);
-            long appended = System.nanoTime();
-            Map<String, Long> searchable = awaitSearchable(index, deliveredAt("burst", 0, mails, burstStart));
-            awaitAcknowledgements(smtp, warmed + mails);
-            double burstSeconds = (System.nanoTime() - burstStart) / 1e9;
-            burstCompiling = compilingMillis() - burstCompiling;
+            List<MimeMessage> burstMails = mails("burst", 0, mails);
+            Phase burst = takeIn(index, smtp, "burst", mails, warmed + mails, () -> appendAll(inbox, burstMails));
 
             // backlog: mail that piled up while the mailbox was not polled (a restart, an outage), taken in as fast as
             // the service can, without the delivery competing for the same cores
             CamelContext camel = service.getBean(CamelContext.class);
             camel.getRouteController().stopRoute("mailbox-intake");
             appendAll(inbox, mails("backlog", 0, mails));
-            long backlogCompiling = compilingMillis();
-            long backlogStart = System.nanoTime();
-            camel.getRouteController().startRoute("mailbox-intake");
-            Map<String, Long> backlogSearchable = awaitSearchable(index, deliveredAt("backlog", 0, mails, backlogStart));
-            awaitAcknowledgements(smtp, warmed + 2 * mails);
-            double backlogSeconds = (System.nanoTime() - backlogStart) / 1e9;
-            backlogCompiling = compilingMillis() - backlogCompiling;
+            Phase backlog = takeIn(index, smtp, "backlog", mails, warmed + 2 * mails,
+                    () -> camel.getRouteController().startRoute("mailbox-intake"));
 
             // steady: delivered at the given rate, one APPEND at a time; latency from each APPEND to searchable
             Map<String, Long> steady = new ConcurrentHashMap<>();
@@ -140,14 +128,14 @@ public final class EndToEndBenchmark {
             System.out.printf(Locale.ROOT, "end to end (Dovecot → queue → acknowledgement), after a warm-up of %d mails (JIT compiling %.0f %% of its last round's time)%n",
                     warmed, 100 * compilingShare);
             System.out.printf(Locale.ROOT, "  burst of %d mails: delivered in %.1f s, all searchable and acknowledged after %.1f s: %.0f mails/s (JIT compiling %.1f s of it)%n",
-                    mails, (appended - burstStart) / 1e9, burstSeconds, mails / burstSeconds, burstCompiling / 1e3);
+                    mails, burst.startSeconds(), burst.seconds(), mails / burst.seconds(), burst.compilingSeconds());
             System.out.printf(Locale.ROOT, "  backlog of %d mails delivered while the mailbox was not polled: all searchable and acknowledged %.1f s after polling began: %.0f mails/s (JIT compiling %.1f s of it)%n",
-                    mails, backlogSeconds, mails / backlogSeconds, backlogCompiling / 1e3);
+                    mails, backlog.seconds(), mails / backlog.seconds(), backlog.compilingSeconds());
             System.out.printf(Locale.ROOT, "  steady delivery of %d mails at %.0f mails/s: delivery to searchable p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     mails, offered, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6);
             System.out.printf(Locale.ROOT, "  acknowledgements received: %d of %d%n", smtp.getReceivedMessages().length, warmed + 3 * mails);
-            if (searchable.size() != mails || backlogSearchable.size() != mails) {
-                System.out.println("  not all mails became searchable: burst " + searchable.size() + ", backlog " + backlogSearchable.size());
+            if (burst.searchable() != mails || backlog.searchable() != mails) {
+                System.out.println("  not all mails became searchable: burst " + burst.searchable() + ", backlog " + backlog.searchable());
             }
         } finally {
             dovecot.close();
@@ -162,6 +150,30 @@ public final class EndToEndBenchmark {
         for (int from = 0; from < mails.size(); from += 200) {
             inbox.appendMessages(mails.subList(from, Math.min(mails.size(), from + 200)).toArray(MimeMessage[]::new));
         }
+    }
+
+    /** A phase's figures: how long its start took, how long until all was searchable and acknowledged, and compiling. */
+    private record Phase(double startSeconds, double seconds, double compilingSeconds, int searchable) {
+    }
+
+    private interface PhaseStart {
+        void run() throws Exception;
+    }
+
+    /**
+     * Times one phase from {@code start} (delivering, or polling again) until its mails are searchable and the
+     * acknowledgements counted so far, {@code acknowledgements}, have arrived.
+     */
+    private static Phase takeIn(MailIndex index, GreenMail smtp, String run, int mails, int acknowledgements, PhaseStart start)
+            throws Exception {
+        long compiling = compilingMillis();
+        long began = System.nanoTime();
+        start.run();
+        long started = System.nanoTime();
+        Map<String, Long> searchable = awaitSearchable(index, deliveredAt(run, 0, mails, began));
+        awaitAcknowledgements(smtp, acknowledgements);
+        return new Phase((started - began) / 1e9, (System.nanoTime() - began) / 1e9, (compilingMillis() - compiling) / 1e3,
+                searchable.size());
     }
 
     private static List<MimeMessage> mails(String run, int from, int count) throws Exception {
