@@ -125,8 +125,8 @@ public final class EndToEndBenchmark {
             store.close();
 
             long[] latencies = steadySearchable.entrySet().stream().mapToLong(e -> e.getValue() - steady.get(e.getKey())).sorted().toArray();
-            System.out.printf(Locale.ROOT, "end to end (Dovecot → queue → acknowledgement), after a warm-up of %d mails (JIT compiling %.0f %% of its last round's time)%n",
-                    warmed, 100 * compilingShare);
+            System.out.printf(Locale.ROOT, "end to end (Dovecot → queue → acknowledgement), %s%n", warmed == 0 ? "without a warm-up"
+                    : String.format(Locale.ROOT, "after a warm-up of %d mails (JIT compiling %.0f %% of its last round's time)", warmed, 100 * compilingShare));
             System.out.printf(Locale.ROOT, "  burst of %d mails: delivered in %.1f s, all searchable and acknowledged after %.1f s: %.0f mails/s (JIT compiling %.1f s of it)%n",
                     mails, burst.startSeconds(), burst.seconds(), mails / burst.seconds(), burst.compilingSeconds());
             System.out.printf(Locale.ROOT, "  backlog of %d mails delivered while the mailbox was not polled: all searchable and acknowledged %.1f s after polling began: %.0f mails/s (JIT compiling %.1f s of it)%n",
