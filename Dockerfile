@@ -22,10 +22,8 @@ RUN java -Djarmode=tools -jar /tmp/privacy-mailbox.jar extract --destination /op
         import /tmp/cds-training/empty --privacy-mailbox.data-dir=/tmp/cds-training/data \
     && rm -rf /tmp/cds-training
 USER privacy-mailbox
-# OMP_THREAD_LIMIT: one thread per Tesseract process, since the service runs several side by side
 ENV PRIVACYMAILBOX_DATADIR=/var/lib/privacy-mailbox/data \
-    SERVER_ADDRESS=0.0.0.0 \
-    OMP_THREAD_LIMIT=1
+    SERVER_ADDRESS=0.0.0.0
 VOLUME /var/lib/privacy-mailbox/data
 # 8080: web page and API; 3025/3143: the embedded mail server (only when PRIVACYMAILBOX_MAILBOX_EMBEDDED=true)
 EXPOSE 8080 3025 3143

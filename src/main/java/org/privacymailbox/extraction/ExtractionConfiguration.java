@@ -1,6 +1,8 @@
 package org.privacymailbox.extraction;
 
 import org.privacymailbox.classification.LanguageDetector;
+import org.privacymailbox.settings.DataSettings;
+import org.privacymailbox.storage.ScratchDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -13,18 +15,13 @@ class ExtractionConfiguration {
 
     /** Limits wrap the parser from the inside out: size is checked before any thread or parser is used. */
     @Bean(destroyMethod = "close")
-    TextExtractor textExtractor(ExtractionSettings settings) {
+    TextExtractor textExtractor(ExtractionSettings settings, DataSettings data) {
         int ocrTimeout = (int) Math.max(1, settings.timeout().toSeconds());
-        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(settings.ocr(), settings.ocrLanguages(), ocrTimeout);
+        ScratchDirectory scratch = ScratchDirectory.forThisProcess(data.resolve("tmp"));
+        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(settings.ocr(), settings.ocrLanguages(), ocrTimeout, scratch);
         if (ocr.enabled() && !ocr.available()) {
             log.warn("OCR is switched on but Tesseract was not found: images are recorded as not read. Install tesseract-ocr "
                     + "(with the {} language packs) or set privacy-mailbox.extraction.ocr=false", settings.ocrLanguages());
-        }
-        if (ocr.reads() && System.getenv("OMP_THREAD_LIMIT") == null) {
-            // Tesseract spreads one image over every core and spins while it waits; run side by side, as here, its
-            // processes starve each other (an import of 6,046 SpamAssassin mails took 82 s instead of 54 s)
-            log.warn("OCR runs several Tesseract processes at once: set OMP_THREAD_LIMIT=1 in the service's environment "
-                    + "so that each uses one thread");
         }
         return new SizeLimitedTextExtractor(
                 new TimeLimitedTextExtractor(

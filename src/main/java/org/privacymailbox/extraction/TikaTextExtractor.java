@@ -2,11 +2,15 @@ package org.privacymailbox.extraction;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -15,14 +19,16 @@ import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.DefaultParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
-import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.sax.BodyContentHandler;
+import org.privacymailbox.storage.ScratchDirectory;
 import org.xml.sax.SAXException;
 
 /**
@@ -44,15 +50,18 @@ public final class TikaTextExtractor implements TextExtractor {
     private final long maxCompressionRatio;
     private final Ocr ocr;
 
-    /** How images are read: {@code enabled} is the setting, {@code available} whether Tesseract was found. */
-    public record Ocr(boolean enabled, boolean available, String languages, int timeoutSeconds) {
+    /**
+     * How images are read: {@code enabled} is the setting, {@code available} whether Tesseract was found, {@code scratch}
+     * the private directory where an image waits for it.
+     */
+    public record Ocr(boolean enabled, boolean available, String languages, int timeoutSeconds, ScratchDirectory scratch) {
 
         public static Ocr off() {
-            return new Ocr(false, false, "eng", 60);
+            return new Ocr(false, false, "eng", 60, null);
         }
 
         /** OCR as configured, if the tesseract program can be run here. */
-        public static Ocr detect(boolean enabled, String languages, int timeoutSeconds) {
+        public static Ocr detect(boolean enabled, String languages, int timeoutSeconds, ScratchDirectory scratch) {
             boolean available = false;
             if (enabled) {
                 try {
@@ -61,7 +70,7 @@ public final class TikaTextExtractor implements TextExtractor {
                     available = false;
                 }
             }
-            return new Ocr(enabled, available, languages, timeoutSeconds);
+            return new Ocr(enabled, available, languages, timeoutSeconds, scratch);
         }
 
         boolean reads() {
@@ -104,7 +113,7 @@ public final class TikaTextExtractor implements TextExtractor {
         this.maxDepth = maxDepth;
         this.maxCompressionRatio = maxCompressionRatio;
         this.ocr = ocr;
-        this.parser = new AutoDetectParser();
+        this.parser = parser(ocr);
         // Tika's own guard against zip bombs: output that grows far beyond the input is abandoned
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(maxCompressionRatio);
@@ -112,6 +121,24 @@ public final class TikaTextExtractor implements TextExtractor {
         config.setMaximumDepth(Math.max(maxDepth * 20, 100));
         config.setMaximumPackageEntryDepth(maxDepth);
         parser.setAutoDetectParserConfig(config);
+    }
+
+    /** Tika's parsers without Tika's OCR, and ours for the same image types when it reads (a later parser wins a type). */
+    private static AutoDetectParser parser(Ocr ocr) {
+        TikaConfig defaults = TikaConfig.getDefaultConfig();
+        Parser tikaWithoutOcr = new DefaultParser(defaults.getMediaTypeRegistry(), defaults.getServiceLoader(),
+                List.of(TesseractOCRParser.class));
+        if (!ocr.reads()) {
+            return new AutoDetectParser(defaults.getDetector(), tikaWithoutOcr);
+        }
+        // Tika's image parsers hand an image on to OCR as "image/ocr-png" and so on, after copying it to /tmp: ours takes
+        // the image types themselves too, and Tika's image parsers (metadata only, which nothing here reads) are not used
+        Set<MediaType> ocrTypes = new HashSet<>();
+        for (MediaType type : new TesseractOCRParser().getSupportedTypes(new ParseContext())) {
+            ocrTypes.add(type);
+            ocrTypes.add(MediaType.image(type.getSubtype().replaceFirst("^ocr-", "")));
+        }
+        return new AutoDetectParser(defaults.getDetector(), tikaWithoutOcr, new TesseractParser(ocrTypes, ocr.scratch()));
     }
 
     private static OfficeParserConfig office() {
@@ -141,7 +168,9 @@ public final class TikaTextExtractor implements TextExtractor {
                 ? ImageSize.of(content, content.length).filter(ImageSize::tooSmallForText)
                 : Optional.empty();
         String ocrLanguages = ocr.reads() && tooSmall.isEmpty() ? ocr.languagesFor(mailLanguage.get()) : null;
-        context.set(TesseractOCRConfig.class, ocrConfig(ocrLanguages));
+        if (ocrLanguages != null) {
+            context.set(TesseractParser.Request.class, new TesseractParser.Request(ocrLanguages, Duration.ofSeconds(ocr.timeoutSeconds())));
+        }
         context.set(OfficeParserConfig.class, OFFICE);
         // small containers get some room: a 20 KB zip of ordinary text may well expand a hundredfold
         long maxExpanded = Math.max(MIN_EXPANSION_ALLOWED, maxCompressionRatio * content.length);
@@ -175,15 +204,11 @@ public final class TikaTextExtractor implements TextExtractor {
         return new ExtractedText(text, note, embedded.files());
     }
 
-    /** {@code languages} null: no OCR. */
-    private TesseractOCRConfig ocrConfig(String languages) {
-        TesseractOCRConfig config = new TesseractOCRConfig();
-        config.setSkipOcr(languages == null);
-        if (languages != null) {
-            config.setLanguage(languages);
-            config.setTimeoutSeconds(ocr.timeoutSeconds());
+    @Override
+    public void close() {
+        if (ocr.scratch() != null) {
+            ocr.scratch().close();
         }
-        return config;
     }
 
     String imageNote(boolean ocrTried) {

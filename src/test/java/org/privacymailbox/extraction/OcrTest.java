@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.classification.LanguageDetector;
+import org.privacymailbox.storage.ScratchDirectory;
 
 /** Receipts arrive as photos and screenshots: with Tesseract installed (.ci/run installs it) they become text. */
 class OcrTest {
+
+    @TempDir
+    Path scratch;
 
     private static final String NORDIC_DEFAULTS = "dan+swe+nor+fin+eng";
 
@@ -26,8 +32,8 @@ class OcrTest {
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + Attachments.base64Lines(png) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Attachment readWithTheMailsLanguage(byte[] mail) throws Exception {
-        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, NORDIC_DEFAULTS, 60);
+    private Attachment readWithTheMailsLanguage(byte[] mail) throws Exception {
+        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, NORDIC_DEFAULTS, 60, ScratchDirectory.forThisProcess(scratch));
         assumeTrue(ocr.available(), "Tesseract is not installed here");
         LanguageDetector languages = new LanguageDetector();
         return new MailParser(new TikaTextExtractor(10_000, 5, 100, ocr), Long.MAX_VALUE, 5, languages::clearLanguage)
@@ -60,21 +66,21 @@ class OcrTest {
 
     @Test
     void ocrReadsTheMailsLanguageAndEnglishWhenBothAreConfigured() {
-        TikaTextExtractor.Ocr nordic = new TikaTextExtractor.Ocr(true, true, NORDIC_DEFAULTS, 60);
+        TikaTextExtractor.Ocr nordic = new TikaTextExtractor.Ocr(true, true, NORDIC_DEFAULTS, 60, null);
         assertThat(nordic.languagesFor("en")).isEqualTo("eng");
         assertThat(nordic.languagesFor("fi")).isEqualTo("fin+eng");
         assertThat(nordic.languagesFor("sv")).isEqualTo("swe+dan+nor+eng");
         assertThat(nordic.languagesFor("no")).isEqualTo("nor+dan+swe+eng");
         assertThat(nordic.languagesFor("de")).as("German is not configured").isEqualTo(NORDIC_DEFAULTS);
         assertThat(nordic.languagesFor(null)).isEqualTo(NORDIC_DEFAULTS);
-        TikaTextExtractor.Ocr danishOnly = new TikaTextExtractor.Ocr(true, true, "dan", 60);
+        TikaTextExtractor.Ocr danishOnly = new TikaTextExtractor.Ocr(true, true, "dan", 60, null);
         assertThat(danishOnly.languagesFor("en")).as("English is not configured").isEqualTo("dan");
         assertThat(danishOnly.languagesFor("da")).isEqualTo("dan");
     }
 
     @Test
     void textInAnAttachedImageIsReadByOcr() throws Exception {
-        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, "dan+eng", 60);
+        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, "dan+eng", 60, ScratchDirectory.forThisProcess(scratch));
         assumeTrue(ocr.available(), "Tesseract is not installed here");
         ParsedMail mail = new MailParser(new TikaTextExtractor(10_000, 5, 100, ocr)).parse(mailWithImage(Attachments.png("Kvittering 4711 betalt")));
         assertThat(mail.attachments().get(0).text()).containsIgnoringCase("kvittering").contains("4711");
@@ -82,7 +88,7 @@ class OcrTest {
 
     @Test
     void aTrackingPixelIsNotGivenToOcrAndSaysWhy() throws Exception {
-        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, "dan+eng", 60);
+        TikaTextExtractor.Ocr ocr = TikaTextExtractor.Ocr.detect(true, "dan+eng", 60, ScratchDirectory.forThisProcess(scratch));
         assumeTrue(ocr.available(), "Tesseract is not installed here");
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", png);
@@ -92,7 +98,7 @@ class OcrTest {
 
     @Test
     void withOcrSwitchedOffAnImageIsRecordedAsNotRead() throws Exception {
-        TikaTextExtractor.Ocr off = new TikaTextExtractor.Ocr(false, false, "eng", 60);
+        TikaTextExtractor.Ocr off = new TikaTextExtractor.Ocr(false, false, "eng", 60, null);
         ParsedMail mail = new MailParser(new TikaTextExtractor(10_000, 5, 100, off)).parse(mailWithImage(Attachments.png("Kvittering 4711")));
         assertThat(mail.attachments().get(0).text()).isEmpty();
         assertThat(mail.attachments().get(0).note()).isEqualTo("image, not read (OCR is switched off)");
@@ -100,7 +106,7 @@ class OcrTest {
 
     @Test
     void withoutTesseractAnImageIsRecordedAsNotRead() throws Exception {
-        TikaTextExtractor.Ocr missing = new TikaTextExtractor.Ocr(true, false, "eng", 60);
+        TikaTextExtractor.Ocr missing = new TikaTextExtractor.Ocr(true, false, "eng", 60, null);
         ParsedMail mail = new MailParser(new TikaTextExtractor(10_000, 5, 100, missing)).parse(mailWithImage(Attachments.png("Kvittering 4711")));
         assertThat(mail.attachments().get(0).note()).isEqualTo("image, not read (OCR is not installed)");
     }

@@ -1,0 +1,74 @@
+package org.privacymailbox.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.storage.ScratchDirectory;
+
+class TesseractParserTest {
+
+    @TempDir
+    Path data;
+
+    private Path scratch;
+    private TesseractParser parser;
+
+    @BeforeEach
+    void tesseractIsInstalled() {
+        assumeTrue(TikaTextExtractor.Ocr.detect(true, "eng", 60, null).available(), "Tesseract is not installed here");
+        ScratchDirectory directory = ScratchDirectory.forThisProcess(data.resolve("tmp"));
+        scratch = directory.path();
+        parser = new TesseractParser(Set.of(MediaType.image("png")), directory);
+    }
+
+    private String read(byte[] image, Duration timeout) throws Exception {
+        BodyContentHandler text = new BodyContentHandler();
+        ParseContext context = new ParseContext();
+        context.set(TesseractParser.Request.class, new TesseractParser.Request("eng", timeout));
+        parser.parse(new ByteArrayInputStream(image), text, new Metadata(), context);
+        return text.toString();
+    }
+
+    @Test
+    void theTextComesBackAndNoFileIsLeft() throws Exception {
+        assertThat(read(Attachments.png("Receipt 4711 paid"), Duration.ofSeconds(60))).contains("4711");
+        assertThat(scratch).isEmptyDirectory();
+    }
+
+    @Test
+    void anImageThatTakesTooLongIsAbandonedWithItsProgramAndFile() throws Exception {
+        byte[] page = Attachments.png("Receipt 4711 paid ".repeat(3));
+        assertThatThrownBy(() -> read(page, Duration.ofMillis(30))).isInstanceOf(TikaException.class).hasMessageContaining("abandoned");
+        assertThat(scratch).isEmptyDirectory();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(child -> child.info().command().orElse("").endsWith("tesseract"))).isEmpty();
+    }
+
+    @Test
+    void bytesThatAreNoImageAreAnErrorNotText() {
+        assertThatThrownBy(() -> read("not an image".getBytes(), Duration.ofSeconds(60)))
+                .isInstanceOf(TikaException.class).hasMessageContaining("tesseract ended with");
+        assertThat(scratch).isEmptyDirectory();
+    }
+
+    @Test
+    void withoutARequestAnImageIsNotRead() throws Exception {
+        BodyContentHandler text = new BodyContentHandler();
+        parser.parse(new ByteArrayInputStream(Attachments.png("Receipt 4711")), text, new Metadata(), new ParseContext());
+        assertThat(text.toString()).isBlank();
+        assertThat(scratch).isEmptyDirectory();
+    }
+}
