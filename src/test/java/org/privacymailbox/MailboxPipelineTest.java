@@ -289,6 +289,29 @@ class MailboxPipelineTest {
     }
 
     @Test
+    void aMailThatRanOutOfMemoryOnceIsReadAgainAtTheNextPollNotQuarantined() throws Exception {
+        String customer = "stor.fil@example.dk";
+        String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withAttachment(TestMail.message(customer, MAILBOX, "Mine lønsedler", id),
+                "Hej, jeg vil gerne have indsigt i mine oplysninger. Ordet Skovsnegl er her.", PoisonParser.SHORT_OF_MEMORY_ONCE,
+                "application/octet-stream", new byte[] {1, 2, 3}));
+        awaitProcessed(id);
+        assertThat(searchApi("skovsnegl").get("total").asLong()).isEqualTo(1);
+        assertThat(containsMessageId(folder(IMAP, MAILBOX, MAILBOX, "Quarantine"), id)).isFalse();
+        assertThat(awaitAcknowledgements(customer, 1)).hasSize(1);
+    }
+
+    @Test
+    void aMailThatRunsOutOfMemoryEveryTimeIsSetAsideAfterItsAttempts() throws Exception {
+        String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
+        send(TestMail.withAttachment(TestMail.message("altid.for.stor@example.dk", MAILBOX, "Scanning", id), "Se bilag.",
+                PoisonParser.SHORT_OF_MEMORY_ALWAYS, "application/octet-stream", new byte[] {1, 2, 3}));
+        await(id + " in Quarantine", PROCESSING, () -> containsMessageId(folder(IMAP, MAILBOX, MAILBOX, "Quarantine"), id));
+        assertThat(get("/api/quarantine", adminAuthorization()).body()).contains("began 3 times without ending");
+        assertThat(mailServer.greenMail().getUserManager().getUserByEmail("altid.for.stor@example.dk")).isNull();
+    }
+
+    @Test
     void aMailThatCrashedTheServiceOnEveryTryIsSetAsideWithItsReason() throws Exception {
         String id = "<" + UUID.randomUUID() + "@mail.example.dk>";
         // as if the service had died three times while reading this mail

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -98,14 +97,14 @@ public final class ImportCommand {
         }
         int[] read = {0};
         // mails are read in order and imported by several workers; results are reported in the order read. Only
-        // mails not yet imported are limited: a slow one (a scanned PDF) must not hold the workers up behind it, so
-        // finished results wait for their turn instead.
+        // mails not yet imported are limited (in number and in bytes): a slow one (a scanned PDF) must not hold the
+        // workers up behind it, so finished results wait for their turn instead.
         ExecutorService workers = Executors.newFixedThreadPool(arguments.threads(), runnable -> {
             Thread thread = new Thread(runnable, "import-worker");
             thread.setDaemon(true);
             return thread;
         });
-        Semaphore unfinished = new Semaphore(arguments.threads() * 4);
+        ReadAhead unfinished = ReadAhead.forHeap(arguments.threads() * 4);
         Deque<Future<MailImporter.Result>> inFlight = new ArrayDeque<>();
         Consumer<Future<MailImporter.Result>> report1 = future -> {
             MailImporter.Result result = await(future);
@@ -116,12 +115,12 @@ public final class ImportCommand {
         try {
             sources.forEach(mail -> {
                 read[0]++;
-                acquire(unfinished);
+                take(unfinished, mail);
                 inFlight.add(workers.submit(() -> {
                     try {
                         return importer.importMail(mail);
                     } finally {
-                        unfinished.release();
+                        unfinished.done(mail.raw().length);
                     }
                 }));
                 while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
@@ -149,9 +148,9 @@ public final class ImportCommand {
         return counts.get(MailImporter.Outcome.FAILED) == 0 ? OK : SOME_FAILED;
     }
 
-    private static void acquire(Semaphore unfinished) {
+    private static void take(ReadAhead unfinished, SourcedMail mail) {
         try {
-            unfinished.acquire();
+            unfinished.take(mail.raw().length);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -195,10 +194,7 @@ public final class ImportCommand {
     }
 
     private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = MailImporter.rootCause(e);
         String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
         return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }

@@ -33,7 +33,7 @@ final class MailImporter {
         Exchange exchange = template.send("direct:import", e -> e.getIn().setBody(mail.raw()));
         if (exchange.getException() != null) {
             // a dependency was down (disk, broker): nothing was set aside, and a new run imports the message
-            String reason = "not imported, run the import again: " + exchange.getException().getClass().getSimpleName();
+            String reason = "not imported, run the import again: " + rootCause(exchange.getException()).getClass().getSimpleName();
             return new Result(Outcome.FAILED, analyseSafely(mail, reason));
         }
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -47,6 +47,15 @@ final class MailImporter {
             return new Result(Outcome.INDEXED, analysis.describe(mail.source(), inquiry.mail(), inquiry.classification()));
         }
         return new Result(Outcome.SKIPPED, analyseSafely(mail, null));
+    }
+
+    /** Camel wraps an Error (out of memory) in its own exception: the Error is what the report should name. */
+    static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** The report fields for a message, with {@code error} set when given; a message that cannot be read says why. */
