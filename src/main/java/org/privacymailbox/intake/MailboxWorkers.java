@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class MailboxWorkers extends AbstractExecutorService {
 
     private final ThreadPoolExecutor pool;
+    private final int maxInFlight;
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final Object idle = new Object();
     private int running;
@@ -30,8 +32,10 @@ public class MailboxWorkers extends AbstractExecutorService {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        // a mail waiting for a worker holds its raw bytes: a poll of 50 large mails read ahead at once could fill the
+        // heap, so the mailbox thread reads on only while no more than one mail per worker waits
+        this.maxInFlight = 2 * threads;
         AtomicInteger number = new AtomicInteger();
-        // the queue holds at most one poll's mails: the mailbox thread waits for them before it reads more
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "mailbox-worker-" + number.incrementAndGet());
             thread.setDaemon(false);
@@ -44,9 +48,18 @@ public class MailboxWorkers extends AbstractExecutorService {
         return claimed.add(mailKey);
     }
 
+    /** Hands a mail to the workers, first waiting while as many mails as allowed are in flight. */
     @Override
     public void execute(Runnable mail) {
         synchronized (idle) {
+            while (running >= maxInFlight) {
+                try {
+                    idle.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RejectedExecutionException("interrupted while waiting for a free worker", e);
+                }
+            }
             running++;
         }
         try {

@@ -50,6 +50,24 @@ class MailboxWorkersTest {
     }
 
     @Test
+    void theMailboxThreadWaitsWhileOneMailPerWorkerWaitsBesideThoseInWork() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < 4; i++) {
+            workers.execute(() -> await(release));
+        }
+        Thread mailbox = new Thread(() -> workers.execute(() -> { }));
+        mailbox.start();
+        while (mailbox.getState() != Thread.State.WAITING && mailbox.isAlive()) {
+            Thread.sleep(1);
+        }
+        assertThat(mailbox.isAlive()).as("the fifth mail waits for room").isTrue();
+
+        release.countDown();
+        mailbox.join();
+        workers.endPoll();
+    }
+
+    @Test
     void aSecondCopyOfAMailIsLeftForTheNextPoll() throws Exception {
         assertThat(workers.claim("mid:a@example.dk")).isTrue();
         workers.execute(() -> sleep(50));
