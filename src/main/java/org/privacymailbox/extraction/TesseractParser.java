@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.tika.exception.TikaException;
-import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
@@ -74,10 +73,6 @@ final class TesseractParser implements Parser {
     }
 
     private String read(InputStream stream, Request request) throws IOException, TikaException {
-        if (stream instanceof TikaInputStream tika && tika.hasFile()) {
-            // a PDF's page, rendered by Tika to a file of its own
-            return run(tika.getPath(), request);
-        }
         Path image = Files.createTempFile(scratch.path(), "ocr-", ".img");
         try {
             // into the file as made, owner only: a copy over it would be made anew with the umask
