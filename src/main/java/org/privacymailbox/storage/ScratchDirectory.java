@@ -53,9 +53,9 @@ public final class ScratchDirectory implements AutoCloseable {
         }
     }
 
-    /** This process's directory, owner only, made on the first call. */
+    /** This process's directory, owner only, made on the first call (and again if something deleted it since). */
     public synchronized Path path() {
-        if (!made) {
+        if (!made || !Files.isDirectory(own)) {
             try {
                 createPrivate(root);
                 createPrivate(own);

@@ -58,4 +58,14 @@ class ScratchDirectoryTest {
         scratch.close();
         assertThat(root).doesNotExist();
     }
+
+    @Test
+    void aDirectoryDeletedUnderneathIsMadeAgainWhenNeeded() throws Exception {
+        Path root = data.resolve("tmp");
+        ScratchDirectory scratch = new ScratchDirectory(root, 4_000_000_002L);
+        Path own = scratch.path();
+        Files.delete(own);
+
+        assertThat(scratch.path()).isEqualTo(own).isEmptyDirectory();
+    }
 }
