@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -103,19 +104,39 @@ final class Attachments {
         return copy;
     }
 
+    /** A photo of one line of text, as a receipt's total. */
     static byte[] png(String text) throws IOException {
-        BufferedImage image = new BufferedImage(900, 160, BufferedImage.TYPE_INT_RGB);
+        return png(900, 160, 56, 30, List.of(text));
+    }
+
+    /** A scanned page full of lines: Tesseract reads it for seconds. */
+    static byte[] pageOfLines(List<String> lines) throws IOException {
+        return png(2400, 100 + 50 * lines.size(), 40, 80, lines);
+    }
+
+    private static byte[] png(int width, int height, int fontSize, int left, List<String> lines) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
         graphics.setColor(Color.BLACK);
         graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 56));
-        graphics.drawString(text, 30, 100);
+        graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
+        for (int line = 0; line < lines.size(); line++) {
+            graphics.drawString(lines.get(line), left, 100 + line * 50);
+        }
         graphics.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** A mail from a Danish customer with {@code png} attached as IMG_2041.png. */
+    static byte[] mailWithImage(String subject, String body, byte[] png) {
+        return ("From: a@example.dk\r\nMessage-ID: <o@example.dk>\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
+                + "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"IMG_2041.png\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + base64Lines(png) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static String base64Lines(byte[] content) {

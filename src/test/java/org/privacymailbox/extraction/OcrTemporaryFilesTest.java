@@ -3,12 +3,6 @@ package org.privacymailbox.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.ServiceProcess;
@@ -39,7 +33,8 @@ class OcrTemporaryFilesTest {
         Path systemTemporary = Files.createDirectories(work.resolve("system-tmp"));
         Path data = work.resolve("data");
         Path mails = Files.createDirectories(work.resolve("mails"));
-        Files.write(mails.resolve("scan.eml"), mailWithImage(pageOfText()));
+        List<String> lines = IntStream.range(0, 60).mapToObj(line -> "Lønseddel " + line + " for marts, udbetalt til konto 1234 5678 9012").toList();
+        Files.write(mails.resolve("scan.eml"), Attachments.mailWithImage("lønseddel", "se vedhæftet", Attachments.pageOfLines(lines)));
 
         Process importing = start(systemTemporary, "import", mails.toString(), "--privacy-mailbox.data-dir=" + data);
         Optional<ProcessHandle> tesseract = awaitTesseract(importing, Duration.ofSeconds(90));
@@ -94,29 +89,5 @@ class OcrTemporaryFilesTest {
         try (Stream<Path> tree = Files.walk(directory)) {
             return tree.filter(Files::isRegularFile).toList();
         }
-    }
-
-    /** A page full of lines: Tesseract reads it for seconds, long enough to kill the import in the middle. */
-    private static byte[] pageOfText() throws Exception {
-        BufferedImage page = new BufferedImage(2400, 3200, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = page.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, page.getWidth(), page.getHeight());
-        graphics.setColor(Color.BLACK);
-        graphics.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
-        for (int line = 0; line < 60; line++) {
-            graphics.drawString("Lønseddel " + line + " for marts, udbetalt til konto 1234 5678 9012", 80, 100 + line * 50);
-        }
-        graphics.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(page, "png", png);
-        return png.toByteArray();
-    }
-
-    private static byte[] mailWithImage(byte[] png) {
-        return ("From: a@example.dk\r\nMessage-ID: <scan@example.dk>\r\nSubject: lønseddel\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nse vedhæftet\r\n"
-                + "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"scan.png\"\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n" + Attachments.base64Lines(png) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -16,20 +15,13 @@ import org.privacymailbox.storage.ScratchDirectory;
 /** Receipts arrive as photos and screenshots: with Tesseract installed (.ci/run installs it) they become text. */
 class OcrTest {
 
+    private static final String NORDIC_DEFAULTS = "dan+swe+nor+fin+eng";
+
     @TempDir
     Path scratch;
 
-    private static final String NORDIC_DEFAULTS = "dan+swe+nor+fin+eng";
-
     private static byte[] mailWithImage(byte[] png) {
-        return mailWithImage("kvittering", "se billedet", png);
-    }
-
-    private static byte[] mailWithImage(String subject, String body, byte[] png) {
-        return ("From: a@example.dk\r\nMessage-ID: <o@example.dk>\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
-                + "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"IMG_2041.png\"\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n" + Attachments.base64Lines(png) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+        return Attachments.mailWithImage("kvittering", "se billedet", png);
     }
 
     private Attachment readWithTheMailsLanguage(byte[] mail) throws Exception {
@@ -42,7 +34,7 @@ class OcrTest {
 
     @Test
     void anImageInAnEnglishMailIsReadInEnglishAlone() throws Exception {
-        Attachment image = readWithTheMailsLanguage(mailWithImage("My receipt",
+        Attachment image = readWithTheMailsLanguage(Attachments.mailWithImage("My receipt",
                 "Hello, attached is the receipt for my order. Was my card number in the leaked data?", Attachments.png("Receipt 4711 paid")));
         assertThat(image.text()).containsIgnoringCase("receipt").contains("4711");
         assertThat(image.note()).isEqualTo("text read by OCR (eng)");
@@ -50,7 +42,7 @@ class OcrTest {
 
     @Test
     void anImageInADanishMailIsReadInTheScandinavianLanguagesWithoutFinnish() throws Exception {
-        Attachment image = readWithTheMailsLanguage(mailWithImage("Min kvittering",
+        Attachment image = readWithTheMailsLanguage(Attachments.mailWithImage("Min kvittering",
                 "Hej, her er kvitteringen for min ordre. Jeg vil gerne vide, om mine oplysninger er lækket.",
                 Attachments.png("Kvittering 4711 betalt")));
         assertThat(image.text()).containsIgnoringCase("kvittering").contains("4711");
@@ -59,7 +51,7 @@ class OcrTest {
 
     @Test
     void anImageSentWithoutWordsIsReadInEveryConfiguredLanguage() throws Exception {
-        Attachment image = readWithTheMailsLanguage(mailWithImage("", "", Attachments.png("Kvittering 4711 betalt")));
+        Attachment image = readWithTheMailsLanguage(Attachments.mailWithImage("", "", Attachments.png("Kvittering 4711 betalt")));
         assertThat(image.text()).contains("4711");
         assertThat(image.note()).isEqualTo("text read by OCR (" + NORDIC_DEFAULTS + ")");
     }
