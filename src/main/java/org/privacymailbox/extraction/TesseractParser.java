@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
@@ -43,18 +45,24 @@ final class TesseractParser implements Parser {
         return thread;
     });
 
-    private final Set<MediaType> types;
+    /**
+     * The formats Tika's OCR read, each as itself and as Tika's "image/ocr-…", which is how a PDF's page without text
+     * and Tika's image parsers hand an image to OCR. Taking the formats themselves keeps Tika's image parsers (metadata
+     * only, which nothing here reads) from copying every image to /tmp first.
+     */
+    static final Set<MediaType> TYPES = Stream.of("png", "jpeg", "tiff", "bmp", "gif", "jp2", "jpx", "x-portable-pixmap")
+            .flatMap(format -> Stream.of(MediaType.image(format), MediaType.image("ocr-" + format)))
+            .collect(Collectors.toUnmodifiableSet());
+
     private final ScratchDirectory scratch;
 
-    /** {@code types}: the image types Tika hands to OCR, its PDF pages among them. */
-    TesseractParser(Set<MediaType> types, ScratchDirectory scratch) {
-        this.types = Set.copyOf(types);
+    TesseractParser(ScratchDirectory scratch) {
         this.scratch = scratch;
     }
 
     @Override
     public Set<MediaType> getSupportedTypes(ParseContext context) {
-        return types;
+        return TYPES;
     }
 
     @Override

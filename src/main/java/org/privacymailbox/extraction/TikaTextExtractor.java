@@ -3,12 +3,10 @@ package org.privacymailbox.extraction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -19,7 +17,6 @@ import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.DefaultParser;
@@ -123,7 +120,7 @@ public final class TikaTextExtractor implements TextExtractor {
         parser.setAutoDetectParserConfig(config);
     }
 
-    /** Tika's parsers without Tika's OCR, and ours for the same image types when it reads (a later parser wins a type). */
+    /** Tika's parsers without Tika's OCR, and ours for the image types when it reads (a later parser wins a type). */
     private static AutoDetectParser parser(Ocr ocr) {
         TikaConfig defaults = TikaConfig.getDefaultConfig();
         Parser tikaWithoutOcr = new DefaultParser(defaults.getMediaTypeRegistry(), defaults.getServiceLoader(),
@@ -131,14 +128,7 @@ public final class TikaTextExtractor implements TextExtractor {
         if (!ocr.reads()) {
             return new AutoDetectParser(defaults.getDetector(), tikaWithoutOcr);
         }
-        // Tika's image parsers hand an image on to OCR as "image/ocr-png" and so on, after copying it to /tmp: ours takes
-        // the image types themselves too, and Tika's image parsers (metadata only, which nothing here reads) are not used
-        Set<MediaType> ocrTypes = new HashSet<>();
-        for (MediaType type : new TesseractOCRParser().getSupportedTypes(new ParseContext())) {
-            ocrTypes.add(type);
-            ocrTypes.add(MediaType.image(type.getSubtype().replaceFirst("^ocr-", "")));
-        }
-        return new AutoDetectParser(defaults.getDetector(), tikaWithoutOcr, new TesseractParser(ocrTypes, ocr.scratch()));
+        return new AutoDetectParser(defaults.getDetector(), tikaWithoutOcr, new TesseractParser(ocr.scratch()));
     }
 
     private static OfficeParserConfig office() {

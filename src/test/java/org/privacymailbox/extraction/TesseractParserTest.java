@@ -13,6 +13,7 @@ import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class TesseractParserTest {
         assumeTrue(TikaTextExtractor.Ocr.detect(true, "eng", 60, null).available(), "Tesseract is not installed here");
         ScratchDirectory directory = ScratchDirectory.forThisProcess(data.resolve("tmp"));
         scratch = directory.path();
-        parser = new TesseractParser(Set.of(MediaType.image("png")), directory);
+        parser = new TesseractParser(directory);
     }
 
     private String read(byte[] image, Duration timeout) throws Exception {
@@ -66,6 +67,13 @@ class TesseractParserTest {
         assertThatThrownBy(() -> read("not an image".getBytes(), Duration.ofSeconds(60)))
                 .isInstanceOf(TikaException.class).hasMessageContaining("tesseract ended with");
         assertThat(scratch).isEmptyDirectory();
+    }
+
+    @Test
+    void everyTypeTikasOwnOcrTookIsTakenAsTheImageFormatToo() {
+        Set<MediaType> tikas = new TesseractOCRParser().getSupportedTypes(new ParseContext());
+        assertThat(TesseractParser.TYPES).containsAll(tikas);
+        assertThat(TesseractParser.TYPES).contains(MediaType.image("png"), MediaType.image("jpeg"), MediaType.image("bmp"));
     }
 
     @Test
