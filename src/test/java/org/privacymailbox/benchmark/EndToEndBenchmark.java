@@ -1,7 +1,5 @@
 package org.privacymailbox.benchmark;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -55,14 +53,13 @@ public final class EndToEndBenchmark {
             throw new IllegalArgumentException("usage: EndToEndBenchmark [MAILS ≥ 1] [RATE ≥ 1] [WARM-UP MAILS ≥ 0]");
         }
         Path work = Files.createTempDirectory("end-to-end");
-        GreenMail smtp = new GreenMail(new ServerSetup(TestMail.freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
+        SmtpSink smtp = new SmtpSink();
         Dovecot dovecot = Dovecot.start(work.resolve("dovecot"), MAILBOX, "secret");
         List<String> settings = new ArrayList<>(dovecot.serviceSettings());
         settings.addAll(List.of("--privacy-mailbox.data-dir=" + work.resolve("data"),
                 "--privacy-mailbox.mailbox.poll-interval=100ms",
                 "--privacy-mailbox.acknowledgement.max-per-minute=1000000",
-                "--privacy-mailbox.smtp.port=" + smtp.getSmtp().getPort(),
+                "--privacy-mailbox.smtp.port=" + smtp.port(),
                 "--logging.level.root=WARN",
                 "--server.port=0"));
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PrivacyMailboxApplication.class).run(settings.toArray(String[]::new))) {
@@ -133,13 +130,13 @@ public final class EndToEndBenchmark {
                     mails, backlog.seconds(), mails / backlog.seconds(), backlog.compilingSeconds());
             System.out.printf(Locale.ROOT, "  steady delivery of %d mails at %.0f mails/s: delivery to searchable p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     mails, offered, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6, latencies[latencies.length - 1] / 1e6);
-            System.out.printf(Locale.ROOT, "  acknowledgements received: %d of %d%n", smtp.getReceivedMessages().length, warmed + 3 * mails);
+            System.out.printf(Locale.ROOT, "  acknowledgements received: %d of %d%n", smtp.received(), warmed + 3 * mails);
             if (burst.searchable() != mails || backlog.searchable() != mails) {
                 System.out.println("  not all mails became searchable: burst " + burst.searchable() + ", backlog " + backlog.searchable());
             }
         } finally {
             dovecot.close();
-            smtp.stop();
+            smtp.close();
         }
         // the embedded broker's in-VM connector threads are not daemons and outlive it by a minute
         System.exit(0);
@@ -164,7 +161,7 @@ public final class EndToEndBenchmark {
      * Times one phase from {@code start} (delivering, or polling again) until its mails are searchable and the
      * acknowledgements counted so far, {@code acknowledgements}, have arrived.
      */
-    private static Phase takeIn(MailIndex index, GreenMail smtp, String run, int mails, int acknowledgements, PhaseStart start)
+    private static Phase takeIn(MailIndex index, SmtpSink smtp, String run, int mails, int acknowledgements, PhaseStart start)
             throws Exception {
         long compiling = compilingMillis();
         long began = System.nanoTime();
@@ -234,9 +231,9 @@ public final class EndToEndBenchmark {
         return searchable;
     }
 
-    private static void awaitAcknowledgements(GreenMail smtp, int count) throws InterruptedException {
+    private static void awaitAcknowledgements(SmtpSink smtp, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
-        while (smtp.getReceivedMessages().length < count && System.nanoTime() < deadline) {
+        while (smtp.received() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }
