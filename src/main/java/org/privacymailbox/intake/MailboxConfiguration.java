@@ -56,6 +56,10 @@ class MailboxConfiguration {
 
     @Bean
     Properties mailboxJavaMailProperties(MailboxSettings settings) {
-        return MailSessionProperties.forImap(settings);
+        Properties properties = MailSessionProperties.forImap(settings);
+        // the poller's own store: a mail is marked read when it is filed with its poll, not one command at a time
+        properties.setProperty("mail." + settings.protocol() + ".class",
+                "imaps".equals(settings.protocol()) ? IntakeImapStore.Ssl.class.getName() : IntakeImapStore.class.getName());
+        return properties;
     }
 }

@@ -72,6 +72,8 @@ public class MailboxFiling implements MailBoxPostProcessAction {
             }
             knownToExist.add(folderName);
         }
+        // read, as a mail client shows it in the folder it is filed in: one command for the poll (IntakeImapStore)
+        inbox.setFlags(mails, new Flags(Flags.Flag.SEEN), true);
         if (inbox instanceof IMAPFolder imap && canMove(imap)) {
             imap.moveMessages(mails, target);
             return;

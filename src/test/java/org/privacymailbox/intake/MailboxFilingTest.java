@@ -220,6 +220,8 @@ class MailboxFilingTest {
         assertThat(messageIds("INBOX")).isEmpty();
         assertThat(messageIds("Processed")).containsExactly("<m1@example.dk>", "<m3@example.dk>");
         assertThat(messageIds("Quarantine")).containsExactly("<m2@example.dk>");
+        assertThat(marked("Processed", new Flags(Flags.Flag.SEEN))).as("filed mail is shown as read").isEqualTo(2);
+        assertThat(marked("Quarantine", new Flags(Flags.Flag.SEEN))).isEqualTo(1);
     }
 
     private void startDovecot() throws Exception {
@@ -262,12 +264,16 @@ class MailboxFilingTest {
     }
 
     private long keywordMarked(String name) throws MessagingException {
+        return marked(name, new Flags(InterruptedFiling.KEYWORD));
+    }
+
+    private long marked(String name, Flags flags) throws MessagingException {
         Folder folder = store.getFolder(name);
         folder.open(Folder.READ_ONLY);
         try {
             long marked = 0;
             for (Message mail : folder.getMessages()) {
-                if (mail.getFlags().contains(InterruptedFiling.KEYWORD)) {
+                if (mail.getFlags().contains(flags)) {
                     marked++;
                 }
             }
