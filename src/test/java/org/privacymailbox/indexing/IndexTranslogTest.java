@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,27 @@ class IndexTranslogTest {
             assertThat(index.count(new MailQuery("", Map.of(), List.of("hash-1"), false, null, null, null, 0, 10)))
                     .as("found by its identity hash").isEqualTo(1);
             assertThat(Files.size(crashed.resolve("index.translog"))).as("emptied once committed").isZero();
+        }
+    }
+
+    @Test
+    void aMailSearchableFromASegmentStillInMemoryIsInTheIndexAfterACrash() throws Exception {
+        Path translog = work.resolve("index.translog");
+        try (Directory directory = IndexConfiguration.onDisk(work.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), translog)) {
+            index.index(mail("mid:first", "Jeg beder om indsigt. Rødstrubet lom."));
+            assertThat(index.search("lom", 10).total()).isEqualTo(1);
+            index.index(mail("mid:second", "Slet mine oplysninger. Havørn."));
+            assertThat(index.search("havørn", 10).total()).as("searchable from the segment the search wrote").isEqualTo(1);
+            // what a crash leaves: the files on disk and the translog, none of the memory
+            copyTree(work.resolve("index"), work.resolve("crashed/index"));
+            Files.copy(translog, work.resolve("crashed/index.translog"));
+        }
+
+        try (Directory directory = IndexConfiguration.onDisk(work.resolve("crashed/index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), work.resolve("crashed/index.translog"))) {
+            assertThat(index.search("lom", 10).total()).isEqualTo(1);
+            assertThat(index.search("havørn", 10).total()).isEqualTo(1);
         }
     }
 
