@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
@@ -26,7 +25,6 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DanishStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -112,13 +110,8 @@ final class TopicTerms {
         List<String> forms = new ArrayList<>(4);
         try (TokenStream stream = analyzers.get(language).tokenStream("text", word)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                if (offset.startOffset() != 0 && word.length() - offset.endOffset() > MAX_ENDING) {
-                    // a part inside a longer word is more often chance ("ratta" in "vuokrattavana") than a compound
-                    continue;
-                }
                 String folded = fold(term.toString());
                 if (!forms.contains(folded)) {
                     forms.add(folded);
@@ -198,7 +191,7 @@ final class TopicTerms {
                 Tokenizer source = new KeywordTokenizer();
                 TokenStream stream = source;
                 if (dictionary != null && !dictionary.isEmpty()) {
-                    stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_COMPOUND_PART + 2, MIN_COMPOUND_PART, 30, false);
+                    stream = new CompoundPartFilter(stream, dictionary, MIN_COMPOUND_PART + 2, MIN_COMPOUND_PART, MAX_ENDING);
                 }
                 if (stemmer != null) {
                     // the word as written stays beside its stem: some stems lose the meaning (maksutapa -> maksu)
