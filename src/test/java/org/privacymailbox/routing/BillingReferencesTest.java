@@ -2,6 +2,7 @@ package org.privacymailbox.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.privacymailbox.privacy.IdentityNumberDetector;
 
@@ -34,5 +35,13 @@ class BillingReferencesTest {
     @Test
     void datesWithoutAPaymentWordAreLeftOut() {
         assertThat(references.find("Jeg flytter den 1. maj 2026.", 2026).paymentDates()).isEmpty();
+    }
+
+    @Test
+    void wordsCountInAnyCaseAndWithNordicAndGermanLetters() {
+        assertThat(references.find("FAKTURANR. 2503991234 ÜBERWIESEN AM 30.03.2026", 2026))
+                .isEqualTo(new BillingReferences.Found(List.of("2503991234"), List.of("2026-03-30")));
+        assertThat(references.find("Beløbet blev OVERFØRT 2026-03-02 for Kid-nummer 1234567890", 2026))
+                .isEqualTo(new BillingReferences.Found(List.of("1234567890"), List.of("2026-03-02")));
     }
 }
