@@ -108,11 +108,7 @@ class IntakeImapStoreTest {
                         "linje\r\n".repeat(MailboxConfiguration.FETCH_PIECE_SIZE / 6)),
                 TestMail.withText(TestMail.message("kunde5@example.dk", USER, "Indsigt", "<m5@example.dk>"), "Hej"));
         ByteArrayOutputStream conversation = new ByteArrayOutputStream();
-        Session session = Session.getInstance(intakeSessionProperties());
-        session.setDebug(true);
-        session.setDebugOut(new PrintStream(conversation, true, StandardCharsets.UTF_8));
-        Store poller = session.getStore("imap");
-        poller.connect("127.0.0.1", dovecot.port(), USER, PASSWORD);
+        Store poller = pollerRecording(conversation);
         List<byte[]> read = new ArrayList<>();
         List<Integer> commandsSoFar = new ArrayList<>();
         try {
@@ -147,11 +143,7 @@ class IntakeImapStoreTest {
         append(TestMail.withText(TestMail.message("kunde2@example.dk", USER, "Indsigt", "<m2@example.dk>"), "Hej 2"),
                 TestMail.withText(TestMail.message("kunde3@example.dk", USER, "Indsigt", "<m3@example.dk>"), "Hej 3"));
         ByteArrayOutputStream conversation = new ByteArrayOutputStream();
-        Session session = Session.getInstance(intakeSessionProperties());
-        session.setDebug(true);
-        session.setDebugOut(new PrintStream(conversation, true, StandardCharsets.UTF_8));
-        Store poller = session.getStore("imap");
-        poller.connect("127.0.0.1", dovecot.port(), USER, PASSWORD);
+        Store poller = pollerRecording(conversation);
         byte[] read;
         try {
             Folder inbox = poller.getFolder("INBOX");
@@ -175,11 +167,16 @@ class IntakeImapStoreTest {
         assertThat(Session.getInstance(new Properties()).getStore("imaps")).isNotInstanceOf(IntakeImapStore.class).isInstanceOf(IMAPSSLStore.class);
     }
 
-    /** The poller's session as the service configures it. */
-    private Properties intakeSessionProperties() {
+    /** A store on the poller's session as the service configures it, connected, writing what it says to the server. */
+    private Store pollerRecording(ByteArrayOutputStream conversation) throws MessagingException {
         MailboxSettings settings = new MailboxSettings(USER, false, "imap", false, "127.0.0.1", dovecot.port(), USER, PASSWORD, "INBOX",
                 "Processed", "Quarantine", Duration.ofSeconds(1), 50, 4, null, null, Duration.ofSeconds(30));
-        return new MailboxConfiguration().mailboxJavaMailProperties(settings);
+        Session session = Session.getInstance(new MailboxConfiguration().mailboxJavaMailProperties(settings));
+        session.setDebug(true);
+        session.setDebugOut(new PrintStream(conversation, true, StandardCharsets.UTF_8));
+        Store poller = session.getStore("imap");
+        poller.connect("127.0.0.1", dovecot.port(), USER, PASSWORD);
+        return poller;
     }
 
     private void append(Message... mails) throws MessagingException {
