@@ -2,6 +2,9 @@ package org.privacymailbox.acknowledgement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,11 @@ public class AcknowledgementLimits {
     private final int maxPerMinute;
     private final Duration cooldown;
     private final Clock clock;
+    /**
+     * What the file {@code last-minute} holds, read at the first admission and written through at every one: it was
+     * read back each time, for a count only this object changes.
+     */
+    private SortedMap<Long, Integer> lastMinute;
 
     public AcknowledgementLimits(Path directory, int maxPerSender, int maxPerMinute, Duration cooldown, Clock clock) {
         this.directory = directory;
@@ -95,7 +103,10 @@ public class AcknowledgementLimits {
             return AcknowledgementDecision.suppress(open.get());
         }
         Path service = directory.resolve("last-minute");
-        SortedMap<Long, Integer> lastMinute = perSecond(service, now.minus(SERVICE_WINDOW));
+        if (lastMinute == null) {
+            lastMinute = perSecond(service, now.minus(SERVICE_WINDOW));
+        }
+        lastMinute.headMap(now.minus(SERVICE_WINDOW).getEpochSecond()).clear();
         int inLastMinute = lastMinute.values().stream().mapToInt(Integer::intValue).sum();
         if (inLastMinute >= maxPerMinute) {
             Instant until = now.plus(cooldown);
@@ -209,10 +220,21 @@ public class AcknowledgementLimits {
         return counts;
     }
 
+    /**
+     * Written over in place and cut to its new length, not emptied first: a file emptied gives its block back and
+     * takes a new one at every acknowledgement, which on a disk mounted with discard is also a request to the device.
+     */
     private static void storePerSecond(Path file, SortedMap<Long, Integer> counts) throws IOException {
         StringBuilder text = new StringBuilder();
         counts.forEach((second, count) -> text.append(second).append(' ').append(count).append('\n'));
-        write(file, text);
+        ByteBuffer bytes = StandardCharsets.US_ASCII.encode(CharBuffer.wrap(text));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            int length = bytes.remaining();
+            while (bytes.hasRemaining()) {
+                channel.write(bytes, length - bytes.remaining());
+            }
+            channel.truncate(length);
+        }
     }
 
     private static void store(Path file, List<Instant> times) throws IOException {

@@ -110,6 +110,20 @@ class AcknowledgementLimitsTest {
     }
 
     @Test
+    void theCountFileHoldsOnlyTheLastMinuteWhenItShrinks() throws Exception {
+        SettableClock clock = new SettableClock();
+        AcknowledgementLimits limits = new AcknowledgementLimits(dir, 5, 100, Duration.ofMinutes(15), clock);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limits.admit(to("sender" + i + "@example.dk")).send()).isTrue();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(limits.admit(to("late@example.dk")).send()).isTrue();
+
+        assertThat(Files.readAllLines(dir.resolve("last-minute"))).containsExactly(clock.instant().getEpochSecond() + " 1");
+    }
+
+    @Test
     void aDecisionNotToSendPassesUntouchedAndIsNotCounted() throws Exception {
         AcknowledgementLimits limits = new AcknowledgementLimits(dir, 1, 1, Duration.ofMinutes(1), Clock.systemUTC());
         assertThat(limits.admit(AcknowledgementDecision.suppress("automated")).reason()).isEqualTo("automated");

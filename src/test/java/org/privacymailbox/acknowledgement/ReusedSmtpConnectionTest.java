@@ -9,11 +9,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -143,28 +139,5 @@ class ReusedSmtpConnectionTest {
         mail.setSubject("We have received your inquiry " + i);
         mail.setText("Case " + i);
         return mail;
-    }
-
-    private static final class SettableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
