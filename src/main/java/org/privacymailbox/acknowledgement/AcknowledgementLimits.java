@@ -220,21 +220,10 @@ public class AcknowledgementLimits {
         return counts;
     }
 
-    /**
-     * Written over in place and cut to its new length, not emptied first: a file emptied gives its block back and
-     * takes a new one at every acknowledgement, which on a disk mounted with discard is also a request to the device.
-     */
     private static void storePerSecond(Path file, SortedMap<Long, Integer> counts) throws IOException {
         StringBuilder text = new StringBuilder();
         counts.forEach((second, count) -> text.append(second).append(' ').append(count).append('\n'));
-        ByteBuffer bytes = StandardCharsets.US_ASCII.encode(CharBuffer.wrap(text));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            int length = bytes.remaining();
-            while (bytes.hasRemaining()) {
-                channel.write(bytes, length - bytes.remaining());
-            }
-            channel.truncate(length);
-        }
+        write(file, text);
     }
 
     private static void store(Path file, List<Instant> times) throws IOException {
@@ -243,9 +232,19 @@ public class AcknowledgementLimits {
         write(file, text);
     }
 
+    /**
+     * Written over in place and cut to its new length, not emptied first: a file emptied gives its block back and
+     * takes a new one at every acknowledgement, which on a disk mounted with discard is also a request to the device.
+     */
     private static void write(Path file, CharSequence text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        ByteBuffer bytes = StandardCharsets.US_ASCII.encode(CharBuffer.wrap(text));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            int length = bytes.remaining();
+            while (bytes.hasRemaining()) {
+                channel.write(bytes, length - bytes.remaining());
+            }
+            channel.truncate(length);
+        }
     }
 
     /** The address is personal data: the file is named by its hash. */
