@@ -75,7 +75,9 @@ import org.apache.lucene.util.BytesRef;
  * The mail index in embedded Lucene: one {@link IndexWriter} for the whole application, a {@link SearcherManager}
  * for reads. Every {@link #index} is durable before it returns, so that a mail the pipeline has passed on cannot be
  * missing from the index: with a translog, the document is appended to it (one fsync) and searchable at once, and
- * Lucene commits (dozens of fsyncs) once a second or every thousand documents; without one, every add is committed.
+ * Lucene commits (dozens of fsyncs) every five seconds or 5,000 documents; without one, every add is committed. A
+ * commit writes out the small segments kept in memory: the less often, the more of them are merged away before they
+ * reach the disk, while a crash replays at most those seconds from the translog.
  * A write that fails on the disk (full, read-only, wrong permissions) closes Lucene's
  * writer for good; the next write opens a new one from the last commit, so the index recovers by itself when the
  * disk does. Searching goes on meanwhile with what was committed.
@@ -91,8 +93,8 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     /** About how many of the index's documents that sample holds: its cost does not grow with the index. */
     static final int SAMPLED_DOCUMENTS = 32_768;
 
-    private static final int COMMIT_EVERY_DOCUMENTS = 1000;
-    private static final long COMMIT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final int COMMIT_EVERY_DOCUMENTS = 5000;
+    private static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
 
     private final Directory directory;
     private final Analyzer analyzer;
