@@ -184,11 +184,16 @@ public class AcknowledgementLimits {
         List<Instant> recent = new ArrayList<>();
         if (Files.isRegularFile(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-                if (!line.isBlank()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
                     Instant at = Instant.parse(line.strip());
                     if (at.isAfter(since)) {
                         recent.add(at);
                     }
+                } catch (DateTimeParseException e) {
+                    skipDamaged(file);
                 }
             }
         }
@@ -210,14 +215,27 @@ public class AcknowledgementLimits {
                     continue;
                 }
                 int space = text.indexOf(' ');
-                long second = space < 0 ? Instant.parse(text).getEpochSecond() : Long.parseLong(text.substring(0, space));
-                int count = space < 0 ? 1 : Integer.parseInt(text.substring(space + 1).strip());
-                if (second >= since.getEpochSecond()) {
-                    counts.merge(second, count, Integer::sum);
+                try {
+                    long second = space < 0 ? Instant.parse(text).getEpochSecond() : Long.parseLong(text.substring(0, space));
+                    int count = space < 0 ? 1 : Integer.parseInt(text.substring(space + 1).strip());
+                    if (second >= since.getEpochSecond()) {
+                        counts.merge(second, count, Integer::sum);
+                    }
+                } catch (DateTimeParseException | NumberFormatException e) {
+                    skipDamaged(file);
                 }
             }
         }
         return counts;
+    }
+
+    /**
+     * A file is written over in place without a sync, so a crash can leave a line cut or mixed with the one before.
+     * The limits are a safeguard, not a record: a line that cannot be read is left out rather than stopping every
+     * acknowledgement, and the file is written whole again at the next one.
+     */
+    private static void skipDamaged(Path file) {
+        LOG.warn("acknowledgement limits: left out a line of {} that cannot be read", file.getFileName());
     }
 
     private static void storePerSecond(Path file, SortedMap<Long, Integer> counts) throws IOException {

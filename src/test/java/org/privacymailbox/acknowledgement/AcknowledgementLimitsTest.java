@@ -124,6 +124,19 @@ class AcknowledgementLimitsTest {
     }
 
     @Test
+    void aLineACrashCutIsLeftOutAndAcknowledgementsGoOn() throws Exception {
+        Instant now = Instant.parse("2026-04-01T10:00:00Z");
+        Files.writeString(dir.resolve("last-minute"), now.getEpochSecond() + " 2\n75037650 1\n5 1x\n");
+        Path today = dir.resolve("senders").resolve("2026-04-01");
+        Files.createDirectories(today);
+        Files.writeString(today.resolve(sha256("kirsten@example.dk")), "2026-04-01T09:00:00Z\n2026-04-01T09:3\n");
+        AcknowledgementLimits limits = new AcknowledgementLimits(dir, 2, 3, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(limits.admit(to("kirsten@example.dk")).send()).as("one readable acknowledgement to her, the limit is two").isTrue();
+        assertThat(limits.admit(to("ole@example.dk")).reason()).as("two readable and one new in the last minute").contains("circuit breaker open");
+    }
+
+    @Test
     void aDecisionNotToSendPassesUntouchedAndIsNotCounted() throws Exception {
         AcknowledgementLimits limits = new AcknowledgementLimits(dir, 1, 1, Duration.ofMinutes(1), Clock.systemUTC());
         assertThat(limits.admit(AcknowledgementDecision.suppress("automated")).reason()).isEqualTo("automated");
