@@ -25,7 +25,12 @@ class CasesConfiguration {
     }
 
     @Bean
-    CaseProgress caseProgress(CaseLedger caseLedger, DataSettings data, CaseSettings settings) {
-        return new CaseProgress(caseLedger, new AttemptCounter(data.resolve("cases").resolve("attempts")), settings.maxAttempts());
+    AttemptCounter attemptCounter(DataSettings data) {
+        return new AttemptCounter(data.resolve("cases").resolve("attempts"));
+    }
+
+    @Bean
+    CaseProgress caseProgress(CaseLedger caseLedger, AttemptCounter attemptCounter, CaseSettings settings) {
+        return new CaseProgress(caseLedger, attemptCounter, settings.maxAttempts());
     }
 }
