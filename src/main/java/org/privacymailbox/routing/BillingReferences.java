@@ -3,6 +3,7 @@ package org.privacymailbox.routing;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +21,13 @@ import org.privacymailbox.privacy.IdentityNumberDetector;
  */
 public class BillingReferences {
 
-    private static final List<String> INVOICE_WORDS = List.of("fakturanummer", "fakturanr", "faktura", "invoice", "rechnungsnummer",
+    private static final List<String> INVOICE_WORDS = caseFolded("fakturanummer", "fakturanr", "faktura", "invoice", "rechnungsnummer",
             "rechnung", "laskunumero", "laskun", "lasku", "regningsnummer", "regning", "ocr-nummer", "ocr", "kid-nummer", "kid");
     private static final Pattern INVOICE = Pattern.compile(
             anyOf(INVOICE_WORDS) + "\\.?\\s*(?:nummer|number|numero|nro|nr|no|#)?\\.?\\s*[:.]?\\s*"
                     + "(?<number>[A-Z]{0,3}[-/]?\\d[\\d/-]{3,19}\\d)(?![\\d.,]\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final List<String> PAID_WORDS = List.of("betal", "paid", "payment", "betald", "betalad", "betalat", "betalning",
+    private static final List<String> PAID_WORDS = caseFolded("betal", "paid", "payment", "betald", "betalad", "betalat", "betalning",
             "bezahlt", "gezahlt", "zahlung", "überwiesen", "maksettu", "maksoin", "maksu", "maksettiin", "overført", "overfør",
             "överför", "trukket", "dragit", "went out", "transferred");
     private static final Pattern PAID = Pattern.compile(anyOf(PAID_WORDS), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -100,9 +101,14 @@ public class BillingReferences {
         return new String(folded);
     }
 
+    private static List<String> caseFolded(String... words) {
+        return Arrays.stream(words).map(BillingReferences::caseFolded).toList();
+    }
+
+    /** {@code words} folded as {@link #caseFolded(String)} does. */
     private static boolean containsAny(String folded, List<String> words) {
         for (String word : words) {
-            if (folded.contains(caseFolded(word))) {
+            if (folded.contains(word)) {
                 return true;
             }
         }
