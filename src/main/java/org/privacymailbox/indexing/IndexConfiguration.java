@@ -34,7 +34,7 @@ class IndexConfiguration {
      * The index's directory on disk. A search after new mail writes what was added as a small segment of a dozen
      * files, and merges soon make it part of a larger one: such segments are kept in memory until a commit or a large
      * merge needs them on disk, so most never become files. Creating a file was the largest part of the service's
-     * kernel time (ext4 looks for a free inode and passes over each one deleted in the last seconds). What is not yet
+     * kernel time (ext4 looks for a free inode and passes over each one deleted in the last minutes). What is not yet
      * committed is in the translog either way.
      */
     static Directory onDisk(Path path) throws IOException {
