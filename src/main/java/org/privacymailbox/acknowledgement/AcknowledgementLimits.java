@@ -1,14 +1,11 @@
 package org.privacymailbox.acknowledgement;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -18,13 +15,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.privacymailbox.storage.AppendLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,27 +34,35 @@ import org.slf4j.LoggerFactory;
  * Caps acknowledgements: a few per sender in 24 hours (one person writing ten times, or a loop with a machine we did
  * not recognise, gets no more), and a circuit breaker for the whole service: more than the limit in a minute means
  * something is wrong (a mail storm, a forged campaign), so every acknowledgement stops until the cool-down has
- * passed. Kept in files under the data directory, so a restart neither forgets the counts nor closes the breaker.
- * What was sent to whom is kept per day (a file per sender, named by the hash of the address, in a directory per UTC
- * day) and forgotten after two days: the count needs the last 24 hours only, and a tool for a breach keeps no trace
- * of a person longer than it needs.
+ * passed. Kept under the data directory, so a restart neither forgets the counts nor closes the breaker.
+ *
+ * <p>What was sent to whom is one log per UTC day ({@code sent-2026-04-01}), a line per acknowledgement: the second
+ * and the hash of the address. Both limits are counted from it, in memory, and it is read back at start. Logs older
+ * than yesterday's are deleted: the count needs the last 24 hours only, and a tool for a breach keeps no trace of a
+ * person longer than it needs. Before, every acknowledgement rewrote the minute's count file and a file per sender;
+ * for a new sender that was a new file at every acknowledgement.
  */
-public class AcknowledgementLimits {
+public class AcknowledgementLimits implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcknowledgementLimits.class);
     private static final Duration SENDER_WINDOW = Duration.ofHours(24);
     private static final Duration SERVICE_WINDOW = Duration.ofMinutes(1);
+    private static final String DAY_LOG = "sent-";
+    /** Stands for the sender in lines taken over from the older minute count, which did not say who. */
+    private static final String UNKNOWN_SENDER = "-";
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path directory;
     private final int maxPerSender;
     private final int maxPerMinute;
     private final Duration cooldown;
     private final Clock clock;
-    /**
-     * What the file {@code last-minute} holds, read at the first admission and written through at every one: it was
-     * read back each time, for a count only this object changes.
-     */
-    private SortedMap<Long, Integer> lastMinute;
+    /** The seconds of each sender's acknowledgements in the last 24 hours or a little more, by the address's hash. */
+    private final Map<String, List<Long>> sentTo = new HashMap<>();
+    /** The service's acknowledgements per second; a second that began before the minute still counts. */
+    private final SortedMap<Long, Integer> perSecond = new TreeMap<>();
+    private LocalDate logDay;
+    private AppendLog log;
 
     public AcknowledgementLimits(Path directory, int maxPerSender, int maxPerMinute, Duration cooldown, Clock clock) {
         this.directory = directory;
@@ -60,36 +70,25 @@ public class AcknowledgementLimits {
         this.maxPerMinute = maxPerMinute;
         this.cooldown = cooldown;
         this.clock = clock;
+        Instant now = clock.instant();
         try {
-            Files.createDirectories(directory.resolve("senders"));
-            adoptFilesOfTheOlderLayout(directory.resolve("senders"), clock.instant());
+            Files.createDirectories(directory);
+            adoptOlderLayouts(now);
+            forgetDaysBefore(dayOf(now).minusDays(1));
+            for (LocalDate day : List.of(dayOf(now).minusDays(1), dayOf(now))) {
+                readDayLog(day, now);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create or read " + directory, e);
         }
     }
 
-    /**
-     * Before days had directories of their own, each sender had one file for all time, directly in {@code senders}:
-     * what it holds of the last 24 hours moves into today's directory, the rest is deleted.
-     */
-    private static void adoptFilesOfTheOlderLayout(Path senders, Instant now) throws IOException {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(senders)) {
-            files = listing.filter(Files::isRegularFile).toList();
-        }
-        Path todaysDirectory = senders.resolve(dayOf(now).toString());
-        for (Path file : files) {
-            List<Instant> recent = recent(file, now.minus(SENDER_WINDOW));
-            if (!recent.isEmpty()) {
-                Files.createDirectories(todaysDirectory);
-                store(todaysDirectory.resolve(file.getFileName()), recent);
-            }
-            Files.delete(file);
-        }
-    }
-
     private static LocalDate dayOf(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private Path dayLog(LocalDate day) {
+        return directory.resolve(DAY_LOG + day);
     }
 
     /** The decision, or a refusal when a limit is reached; counts what it lets through. */
@@ -102,12 +101,9 @@ public class AcknowledgementLimits {
         if (open.isPresent()) {
             return AcknowledgementDecision.suppress(open.get());
         }
-        Path service = directory.resolve("last-minute");
-        if (lastMinute == null) {
-            lastMinute = perSecond(service, now.minus(SERVICE_WINDOW));
-        }
-        lastMinute.headMap(now.minus(SERVICE_WINDOW).getEpochSecond()).clear();
-        int inLastMinute = lastMinute.values().stream().mapToInt(Integer::intValue).sum();
+        long second = now.getEpochSecond();
+        perSecond.headMap(now.minus(SERVICE_WINDOW).getEpochSecond()).clear();
+        int inLastMinute = perSecond.values().stream().mapToInt(Integer::intValue).sum();
         if (inLastMinute >= maxPerMinute) {
             Instant until = now.plus(cooldown);
             String reason = "circuit breaker open until " + until + ": " + inLastMinute
@@ -116,36 +112,94 @@ public class AcknowledgementLimits {
             LOG.warn("acknowledgements stopped: {}", reason);
             return AcknowledgementDecision.suppress(reason);
         }
-        Path senders = directory.resolve("senders");
-        String name = hash(decision.recipient());
-        LocalDate today = dayOf(now);
-        Instant since = now.minus(SENDER_WINDOW);
-        Path todaysDirectory = senders.resolve(today.toString());
-        List<Instant> todays = recent(todaysDirectory.resolve(name), since);
-        int inLastDay = todays.size() + recent(senders.resolve(today.minusDays(1).toString()).resolve(name), since).size();
+        String sender = hash(decision.recipient());
+        long since = now.minus(SENDER_WINDOW).getEpochSecond();
+        List<Long> sent = sentTo.getOrDefault(sender, List.of());
+        int inLastDay = (int) sent.stream().filter(at -> at >= since).count();
         if (inLastDay >= maxPerSender) {
             return AcknowledgementDecision.suppress("already " + inLastDay + " acknowledgements to this sender in 24 hours");
         }
-        lastMinute.merge(now.getEpochSecond(), 1, Integer::sum);
-        todays.add(now);
-        storePerSecond(service, lastMinute);
-        if (!Files.isDirectory(todaysDirectory)) {
-            Files.createDirectories(todaysDirectory);
-            forgetDaysBefore(senders, today.minusDays(1));
-        }
-        store(todaysDirectory.resolve(name), todays);
+        appendToDayLog(dayOf(now), second, sender);
+        remember(second, sender, since);
         return decision;
     }
 
-    /** Runs once a day, when the day's directory is made: the older days' directories go, with every file in them. */
-    private static void forgetDaysBefore(Path senders, LocalDate oldestKept) throws IOException {
-        List<Path> days;
-        try (Stream<Path> listing = Files.list(senders)) {
-            days = listing.filter(Files::isDirectory).toList();
+    private void remember(long second, String sender, long since) {
+        perSecond.merge(second, 1, Integer::sum);
+        if (!UNKNOWN_SENDER.equals(sender)) {
+            List<Long> sent = sentTo.computeIfAbsent(sender, key -> new ArrayList<>(2));
+            sent.removeIf(at -> at < since);
+            sent.add(second);
         }
-        for (Path day : days) {
-            if (isDayBefore(day.getFileName().toString(), oldestKept)) {
-                deleteDirectory(day);
+    }
+
+    /**
+     * Written without a sync: the limits are a safeguard, not a record, and a crash loses at most the last moments'
+     * counts. On a new day the older logs go, and senders heard from only before the last 24 hours are forgotten.
+     */
+    private void appendToDayLog(LocalDate day, long second, String sender) throws IOException {
+        if (!day.equals(logDay)) {
+            if (log != null) {
+                log.close();
+                forgetDaysBefore(day.minusDays(1));
+                long since = second - SENDER_WINDOW.getSeconds();
+                sentTo.values().removeIf(sent -> {
+                    sent.removeIf(at -> at < since);
+                    return sent.isEmpty();
+                });
+            }
+            log = new AppendLog(dayLog(day));
+            logDay = day;
+        }
+        log.append((second + " " + sender + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void readDayLog(LocalDate day, Instant now) throws IOException {
+        Path file = dayLog(day);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        long since = now.minus(SENDER_WINDOW).getEpochSecond();
+        long minuteAgo = now.minus(SERVICE_WINDOW).getEpochSecond();
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            int space = line.indexOf(' ');
+            String sender = space < 0 ? "" : line.substring(space + 1).strip();
+            long second;
+            try {
+                second = Long.parseLong(space < 0 ? line : line.substring(0, space));
+            } catch (NumberFormatException e) {
+                second = -1;
+            }
+            if (second < 0 || !(SHA256.matcher(sender).matches() || UNKNOWN_SENDER.equals(sender))) {
+                if (!line.isBlank()) {
+                    skipDamaged(file);
+                }
+                continue;
+            }
+            if (second >= since) {
+                remember(second, sender, since);
+            }
+        }
+        perSecond.headMap(minuteAgo).clear();
+    }
+
+    /**
+     * A line is appended without a sync, so a crash can leave one cut short. The limits are a safeguard, not a record:
+     * a line that cannot be read is left out rather than stopping every acknowledgement.
+     */
+    private static void skipDamaged(Path file) {
+        LOG.warn("acknowledgement limits: left out a line of {} that cannot be read", file.getFileName());
+    }
+
+    /** Runs at start and once a day: the older days' logs go. */
+    private void forgetDaysBefore(LocalDate oldestKept) throws IOException {
+        List<Path> logs;
+        try (Stream<Path> listing = Files.list(directory)) {
+            logs = listing.filter(file -> file.getFileName().toString().startsWith(DAY_LOG)).toList();
+        }
+        for (Path file : logs) {
+            if (isDayBefore(file.getFileName().toString().substring(DAY_LOG.length()), oldestKept)) {
+                Files.deleteIfExists(file);
             }
         }
     }
@@ -156,15 +210,6 @@ public class AcknowledgementLimits {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    private static void deleteDirectory(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(directory);
     }
 
     /** Why acknowledgements are stopped, while the circuit breaker is open. */
@@ -180,92 +225,98 @@ public class AcknowledgementLimits {
         return Optional.of(lines.get(1));
     }
 
-    private static List<Instant> recent(Path file, Instant since) throws IOException {
-        List<Instant> recent = new ArrayList<>();
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Instant at = Instant.parse(line.strip());
-                    if (at.isAfter(since)) {
-                        recent.add(at);
-                    }
-                } catch (DateTimeParseException e) {
-                    skipDamaged(file);
-                }
-            }
+    @Override
+    public synchronized void close() throws IOException {
+        if (log != null) {
+            log.close();
         }
-        return recent;
     }
 
     /**
-     * The service's acknowledgements counted per second, at most 60 lines however high the limit: one line per
-     * acknowledgement made every admission read and write the whole minute, thousands of lines at the rates after a
-     * breach notice. A second that began before {@code since} still counts, so the breaker errs towards stopping.
-     * Lines of the older format, one instant per acknowledgement, are read as they are.
+     * Earlier versions kept the minute's count in {@code last-minute} (a line per second, or before that per
+     * acknowledgement) and a file per sender, in {@code senders/} and later in a directory per day under it. What
+     * they hold of the last 24 hours goes into the day logs, and the files are deleted once it is there.
      */
-    private static SortedMap<Long, Integer> perSecond(Path file, Instant since) throws IOException {
-        SortedMap<Long, Integer> counts = new TreeMap<>();
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-                String text = line.strip();
-                if (text.isEmpty()) {
-                    continue;
+    private void adoptOlderLayouts(Instant now) throws IOException {
+        long since = now.minus(SENDER_WINDOW).getEpochSecond();
+        SortedMap<LocalDate, StringBuilder> adopted = new TreeMap<>();
+        List<Path> obsolete = new ArrayList<>();
+        Path lastMinute = directory.resolve("last-minute");
+        if (Files.isRegularFile(lastMinute)) {
+            perSecondOfOlderFile(lastMinute, now.minus(SERVICE_WINDOW)).forEach((second, count) -> {
+                for (int i = 0; i < count; i++) {
+                    adopted.computeIfAbsent(dayOf(Instant.ofEpochSecond(second)), day -> new StringBuilder())
+                            .append(second).append(' ').append(UNKNOWN_SENDER).append('\n');
                 }
-                int space = text.indexOf(' ');
-                try {
-                    long second = space < 0 ? Instant.parse(text).getEpochSecond() : Long.parseLong(text.substring(0, space));
-                    int count = space < 0 ? 1 : Integer.parseInt(text.substring(space + 1).strip());
-                    if (second >= since.getEpochSecond()) {
-                        counts.merge(second, count, Integer::sum);
+            });
+            obsolete.add(lastMinute);
+        }
+        Path senders = directory.resolve("senders");
+        if (Files.isDirectory(senders)) {
+            List<Path> files;
+            try (Stream<Path> listing = Files.walk(senders, 2)) {
+                files = listing.filter(Files::isRegularFile).toList();
+            }
+            for (Path file : files) {
+                String sender = file.getFileName().toString();
+                for (Instant at : instantsOfOlderFile(file)) {
+                    if (at.getEpochSecond() >= since && SHA256.matcher(sender).matches()) {
+                        adopted.computeIfAbsent(dayOf(at), day -> new StringBuilder())
+                                .append(at.getEpochSecond()).append(' ').append(sender).append('\n');
                     }
-                } catch (DateTimeParseException | NumberFormatException e) {
-                    skipDamaged(file);
                 }
+            }
+            try (Stream<Path> listing = Files.walk(senders)) {
+                obsolete.addAll(listing.sorted(Comparator.reverseOrder()).toList());
+            }
+        }
+        for (Map.Entry<LocalDate, StringBuilder> day : adopted.entrySet()) {
+            try (AppendLog dayLog = new AppendLog(dayLog(day.getKey()))) {
+                dayLog.append(day.getValue().toString().getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        for (Path file : obsolete) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static List<Instant> instantsOfOlderFile(Path file) throws IOException {
+        List<Instant> instants = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                instants.add(Instant.parse(line.strip()));
+            } catch (DateTimeParseException e) {
+                skipDamaged(file);
+            }
+        }
+        return instants;
+    }
+
+    private static SortedMap<Long, Integer> perSecondOfOlderFile(Path file, Instant since) throws IOException {
+        SortedMap<Long, Integer> counts = new TreeMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            String text = line.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            int space = text.indexOf(' ');
+            try {
+                long second = space < 0 ? Instant.parse(text).getEpochSecond() : Long.parseLong(text.substring(0, space));
+                int count = space < 0 ? 1 : Integer.parseInt(text.substring(space + 1).strip());
+                if (second >= since.getEpochSecond()) {
+                    counts.merge(second, count, Integer::sum);
+                }
+            } catch (DateTimeParseException | NumberFormatException e) {
+                skipDamaged(file);
             }
         }
         return counts;
     }
 
-    /**
-     * A file is written over in place without a sync, so a crash can leave a line cut or mixed with the one before.
-     * The limits are a safeguard, not a record: a line that cannot be read is left out rather than stopping every
-     * acknowledgement, and the file is written whole again at the next one.
-     */
-    private static void skipDamaged(Path file) {
-        LOG.warn("acknowledgement limits: left out a line of {} that cannot be read", file.getFileName());
-    }
-
-    private static void storePerSecond(Path file, SortedMap<Long, Integer> counts) throws IOException {
-        StringBuilder text = new StringBuilder();
-        counts.forEach((second, count) -> text.append(second).append(' ').append(count).append('\n'));
-        write(file, text);
-    }
-
-    private static void store(Path file, List<Instant> times) throws IOException {
-        StringBuilder text = new StringBuilder();
-        times.forEach(time -> text.append(time).append('\n'));
-        write(file, text);
-    }
-
-    /**
-     * Written over in place and cut to its new length, not emptied first: a file emptied gives its block back and
-     * takes a new one at every acknowledgement, which on a disk mounted with discard is also a request to the device.
-     */
-    private static void write(Path file, CharSequence text) throws IOException {
-        ByteBuffer bytes = StandardCharsets.US_ASCII.encode(CharBuffer.wrap(text));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            int length = bytes.remaining();
-            while (bytes.hasRemaining()) {
-                channel.write(bytes, length - bytes.remaining());
-            }
-            channel.truncate(length);
-        }
-    }
-
-    /** The address is personal data: the file is named by its hash. */
+    /** The address is personal data: the logs hold its hash. */
     private static String hash(String address) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(address.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));

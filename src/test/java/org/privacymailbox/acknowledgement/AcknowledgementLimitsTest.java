@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,33 +43,59 @@ class AcknowledgementLimitsTest {
     void whatWasSentToWhomIsForgottenAfterTwoDays() throws Exception {
         Instant start = Instant.parse("2026-04-01T22:00:00Z");
         Path senders = dir.resolve("senders");
-        // the older layout, one file per sender for all time: still counted, then forgotten like the rest
+        // the oldest layout, one file per sender for all time: still counted, then forgotten like the rest
         Files.createDirectories(senders);
         Files.writeString(senders.resolve(sha256("kirsten@example.dk")), "2026-04-01T21:00:00Z\n2026-04-01T21:30:00Z\n");
-        AcknowledgementLimits limits = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15), Clock.fixed(start, ZoneOffset.UTC));
-        assertThat(senders.resolve(sha256("kirsten@example.dk"))).as("taken into the day's directory").doesNotExist();
-        assertThat(limits.admit(to("anna@example.se")).send()).isTrue();
-        assertThat(limits.admit(to("kirsten@example.dk")).send()).isTrue();
-        assertThat(limits.admit(to("kirsten@example.dk")).reason()).contains("already 3 acknowledgements to this sender");
+        try (AcknowledgementLimits limits = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15), Clock.fixed(start, ZoneOffset.UTC))) {
+            assertThat(senders).as("taken into the day's log").doesNotExist();
+            assertThat(limits.admit(to("anna@example.se")).send()).isTrue();
+            assertThat(limits.admit(to("kirsten@example.dk")).send()).isTrue();
+            assertThat(limits.admit(to("kirsten@example.dk")).reason()).contains("already 3 acknowledgements to this sender");
+        }
 
-        AcknowledgementLimits afterMidnight = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15),
-                Clock.fixed(start.plus(Duration.ofHours(4)), ZoneOffset.UTC));
-        assertThat(afterMidnight.admit(to("kirsten@example.dk")).reason()).as("the last 24 hours span two days")
-                .contains("already 3 acknowledgements to this sender");
-        assertThat(afterMidnight.admit(to("ole@example.no")).send()).isTrue();
+        try (AcknowledgementLimits afterMidnight = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15),
+                Clock.fixed(start.plus(Duration.ofHours(4)), ZoneOffset.UTC))) {
+            assertThat(afterMidnight.admit(to("kirsten@example.dk")).reason()).as("the last 24 hours span two days")
+                    .contains("already 3 acknowledgements to this sender");
+            assertThat(afterMidnight.admit(to("ole@example.no")).send()).isTrue();
+        }
 
-        AcknowledgementLimits twoDaysLater = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15),
-                Clock.fixed(Instant.parse("2026-04-03T09:00:00Z"), ZoneOffset.UTC));
-        assertThat(twoDaysLater.admit(to("mikko@example.fi")).send()).isTrue();
-        try (Stream<Path> left = Files.walk(senders)) {
-            assertThat(left.filter(Files::isRegularFile).map(file -> senders.relativize(file).toString()))
-                    .as("the first day's traces are gone; the second day's are kept until the third is over")
-                    .containsExactlyInAnyOrder("2026-04-02/" + sha256("ole@example.no"), "2026-04-03/" + sha256("mikko@example.fi"));
+        try (AcknowledgementLimits twoDaysLater = new AcknowledgementLimits(dir, 3, 100, Duration.ofMinutes(15),
+                Clock.fixed(Instant.parse("2026-04-03T09:00:00Z"), ZoneOffset.UTC))) {
+            assertThat(twoDaysLater.admit(to("mikko@example.fi")).send()).isTrue();
+        }
+        assertThat(lines("sent-2026-04-02")).as("the first day's traces are gone; the second day's are kept until the third is over")
+                .containsExactly(Instant.parse("2026-04-02T02:00:00Z").getEpochSecond() + " " + sha256("ole@example.no"));
+        assertThat(lines("sent-2026-04-03")).containsExactly(Instant.parse("2026-04-03T09:00:00Z").getEpochSecond() + " " + sha256("mikko@example.fi"));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("sent-2026-04-02", "sent-2026-04-03");
+        }
+    }
+
+    @Test
+    void aServiceRunningPastMidnightForgetsTheDayBeforeYesterday() throws Exception {
+        SettableClock clock = new SettableClock();
+        try (AcknowledgementLimits limits = new AcknowledgementLimits(dir, 1, 100, Duration.ofMinutes(15), clock)) {
+            assertThat(limits.admit(to("kirsten@example.dk")).send()).isTrue();
+            clock.advance(Duration.ofHours(23));
+            assertThat(limits.admit(to("kirsten@example.dk")).send()).as("23 hours later").isFalse();
+            assertThat(limits.admit(to("ole@example.no")).send()).isTrue();
+            clock.advance(Duration.ofHours(2));
+            assertThat(limits.admit(to("kirsten@example.dk")).send()).as("25 hours later").isTrue();
+            clock.advance(Duration.ofDays(1));
+            assertThat(limits.admit(to("mikko@example.fi")).send()).isTrue();
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("sent-2026-12-01", "sent-2026-12-02");
         }
     }
 
     private static String sha256(String address) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private List<String> lines(String file) throws Exception {
+        return Files.readAllLines(dir.resolve(file), StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -88,15 +115,18 @@ class AcknowledgementLimitsTest {
     }
 
     @Test
-    void theServiceCountIsKeptPerSecondSoAHighLimitStaysCheap() throws Exception {
-        Instant start = Instant.parse("2026-04-01T10:00:00Z");
-        for (int i = 0; i < 3000; i++) {
-            Clock clock = Clock.fixed(start.plusMillis(i * 20L), ZoneOffset.UTC);
-            AcknowledgementLimits limits = new AcknowledgementLimits(dir, 5, 100_000, Duration.ofMinutes(15), clock);
-            assertThat(limits.admit(to("sender" + i + "@example.dk")).send()).isTrue();
+    void theMinuteCountOutlivesARestart() throws Exception {
+        SettableClock clock = new SettableClock();
+        try (AcknowledgementLimits limits = new AcknowledgementLimits(dir, 5, 5, Duration.ofMinutes(15), clock)) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(limits.admit(to("sender" + i + "@example.dk")).send()).isTrue();
+            }
         }
-
-        assertThat(Files.readAllLines(dir.resolve("last-minute"))).hasSize(60).contains("1775037659 50");
+        clock.advance(Duration.ofSeconds(30));
+        try (AcknowledgementLimits restarted = new AcknowledgementLimits(dir, 5, 5, Duration.ofMinutes(15), clock)) {
+            assertThat(restarted.admit(to("sender4@example.dk")).send()).isTrue();
+            assertThat(restarted.admit(to("sender5@example.dk")).reason()).contains("circuit breaker open").contains("5 acknowledgements");
+        }
     }
 
     @Test
@@ -110,36 +140,53 @@ class AcknowledgementLimitsTest {
     }
 
     @Test
-    void theCountFileHoldsOnlyTheLastMinuteWhenItShrinks() throws Exception {
+    void eachAcknowledgementIsOneLineOfTheDaysLogWithoutTheAddress() throws Exception {
         SettableClock clock = new SettableClock();
-        AcknowledgementLimits limits = new AcknowledgementLimits(dir, 5, 100, Duration.ofMinutes(15), clock);
-        for (int i = 0; i < 10; i++) {
-            assertThat(limits.admit(to("sender" + i + "@example.dk")).send()).isTrue();
-            clock.advance(Duration.ofSeconds(1));
+        try (AcknowledgementLimits limits = new AcknowledgementLimits(dir, 5, 100, Duration.ofMinutes(15), clock)) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(limits.admit(to("sender" + i + "@example.dk")).send()).isTrue();
+                clock.advance(Duration.ofSeconds(1));
+            }
         }
-        clock.advance(Duration.ofMinutes(2));
-        assertThat(limits.admit(to("late@example.dk")).send()).isTrue();
-
-        assertThat(Files.readAllLines(dir.resolve("last-minute"))).containsExactly(clock.instant().getEpochSecond() + " 1");
+        List<String> lines = lines("sent-2026-11-30");
+        assertThat(lines).hasSize(10).first().isEqualTo(Instant.parse("2026-11-30T08:00:00Z").getEpochSecond() + " " + sha256("sender0@example.dk"));
+        assertThat(String.join("\n", lines)).doesNotContain("example");
     }
 
     @Test
     void aLineACrashCutIsLeftOutAndAcknowledgementsGoOn() throws Exception {
         Instant now = Instant.parse("2026-04-01T10:00:00Z");
+        long second = now.getEpochSecond();
+        Files.writeString(dir.resolve("sent-2026-04-01"), second + " " + sha256("kirsten@example.dk") + "\n" + second + " "
+                + sha256("ole@example.dk") + "\n" + second + " " + sha256("kirsten@example.dk").substring(0, 20));
+        try (AcknowledgementLimits limits = new AcknowledgementLimits(dir, 2, 3, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC))) {
+            assertThat(limits.admit(to("kirsten@example.dk")).send()).as("one readable acknowledgement to her, the limit is two").isTrue();
+            assertThat(limits.admit(to("anna@example.se")).reason()).as("two readable and one new in the last minute").contains("circuit breaker open");
+        }
+        assertThat(lines("sent-2026-04-01")).as("the new line starts a line of its own").hasSize(4)
+                .last().isEqualTo(second + " " + sha256("kirsten@example.dk"));
+    }
+
+    @Test
+    void countsInTheOlderFilesAreTakenOverWithACutLineLeftOut() throws Exception {
+        Instant now = Instant.parse("2026-04-01T10:00:00Z");
         Files.writeString(dir.resolve("last-minute"), now.getEpochSecond() + " 2\n75037650 1\n5 1x\n");
         Path today = dir.resolve("senders").resolve("2026-04-01");
         Files.createDirectories(today);
         Files.writeString(today.resolve(sha256("kirsten@example.dk")), "2026-04-01T09:00:00Z\n2026-04-01T09:3\n");
-        AcknowledgementLimits limits = new AcknowledgementLimits(dir, 2, 3, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC));
-
-        assertThat(limits.admit(to("kirsten@example.dk")).send()).as("one readable acknowledgement to her, the limit is two").isTrue();
-        assertThat(limits.admit(to("ole@example.dk")).reason()).as("two readable and one new in the last minute").contains("circuit breaker open");
+        try (AcknowledgementLimits limits = new AcknowledgementLimits(dir, 2, 3, Duration.ofMinutes(15), Clock.fixed(now, ZoneOffset.UTC))) {
+            assertThat(limits.admit(to("kirsten@example.dk")).send()).as("one readable acknowledgement to her, the limit is two").isTrue();
+            assertThat(limits.admit(to("ole@example.dk")).reason()).as("two readable and one new in the last minute").contains("circuit breaker open");
+        }
+        assertThat(dir.resolve("last-minute")).doesNotExist();
+        assertThat(dir.resolve("senders")).doesNotExist();
     }
 
     @Test
     void aDecisionNotToSendPassesUntouchedAndIsNotCounted() throws Exception {
-        AcknowledgementLimits limits = new AcknowledgementLimits(dir, 1, 1, Duration.ofMinutes(1), Clock.systemUTC());
-        assertThat(limits.admit(AcknowledgementDecision.suppress("automated")).reason()).isEqualTo("automated");
-        assertThat(limits.admit(to("a@example.dk")).send()).isTrue();
+        try (AcknowledgementLimits limits = new AcknowledgementLimits(dir, 1, 1, Duration.ofMinutes(1), Clock.systemUTC())) {
+            assertThat(limits.admit(AcknowledgementDecision.suppress("automated")).reason()).isEqualTo("automated");
+            assertThat(limits.admit(to("a@example.dk")).send()).isTrue();
+        }
     }
 }
