@@ -13,6 +13,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,15 +22,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.archive.RawArchive;
 import org.privacymailbox.cases.AttemptCounter;
 import org.privacymailbox.embedded.EmbeddedMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +79,9 @@ class MailboxPipelineTest {
 
     @Autowired
     AttemptCounter attempts;
+
+    @Autowired
+    RawArchive archive;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -133,13 +140,24 @@ class MailboxPipelineTest {
         String text = "Hej. Jeg har fået en rykker for faktura 40027799, men jeg har betalt. Ordet Kolibrifjer er her.";
         send(TestMail.withText(TestMail.message(customer, MAILBOX, "Rykker", messageId), text));
         awaitProcessed(messageId);
-        send(TestMail.withText(TestMail.message(customer, MAILBOX, "Rykker", messageId), text));
+        // the same Message-ID, other bytes: a client that reuses its ids, or a copy resent with another subject
+        send(TestMail.withText(TestMail.message(customer, MAILBOX, "Rykker, sendt igen", messageId), text));
         await("second copy filed", PROCESSING,
                 () -> countMessageId(folder(IMAP, MAILBOX, MAILBOX, "Processed"), messageId) == 2);
 
         assertThat(searchApi("kolibrifjer").get("total").asLong()).isEqualTo(1);
         assertThat(drain("billing.inquiries", messageId)).hasSize(1);
         assertThat(folder(IMAP, customer, customer, "INBOX")).hasSize(1);
+        List<String> filed = new ArrayList<>();
+        for (MimeMessage copy : folder(IMAP, MAILBOX, MAILBOX, "Processed")) {
+            if (messageId.equals(copy.getMessageID())) {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                copy.writeTo(raw);
+                filed.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.toByteArray())));
+            }
+        }
+        assertThat(filed).as("two different copies").doesNotHaveDuplicates().hasSize(2)
+                .allSatisfy(sha256 -> assertThat(archive.contains(sha256)).as("the archive keeps every copy").isTrue());
     }
 
     @Test
@@ -187,7 +205,7 @@ class MailboxPipelineTest {
             if (record.get("reason").asText().contains("parser crashed on poison.bin")) {
                 recorded = true;
                 assertThat(record.get("stage").asText()).isEqualTo("extraction");
-                assertThat(record.get("sha256").asText()).hasSize(64);
+                assertThat(archive.contains(record.get("sha256").asText())).as("the quarantined mail is in the archive").isTrue();
                 assertThat(record.get("folder").asText()).isEqualTo("Quarantine");
             }
         }

@@ -38,14 +38,30 @@ public class RawArchive {
         }
     }
 
+    /** Stores the mail; on disk (file and directory entry) when this returns. */
     public ArchivedMail store(byte[] raw) throws IOException {
-        String sha256 = sha256(raw);
-        Path target = pathOf(sha256);
+        ArchivedMail mail = received(raw);
+        storeReceived(mail);
+        return mail;
+    }
+
+    /**
+     * The mail as it came in, named by its hash but not yet stored: for a step that needs to know which mail it is
+     * before {@link #storeReceived} (the mailbox thread finds the case, a worker stores it and runs the stages).
+     */
+    public ArchivedMail received(byte[] raw) {
+        return new ArchivedMail(sha256(raw), raw);
+    }
+
+    /** Stores a mail from {@link #received}; on disk (file and directory entry) when this returns. */
+    public void storeReceived(ArchivedMail mail) throws IOException {
+        byte[] raw = mail.raw();
+        Path target = pathOf(mail.sha256());
         if (storedWhole(target, raw.length)) {
-            return new ArchivedMail(sha256, raw);
+            return;
         }
         Path directory = target.getParent();
-        Path temporary = createTemporary(directory, sha256);
+        Path temporary = createTemporary(directory, mail.sha256());
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -63,7 +79,6 @@ public class RawArchive {
                 Files.deleteIfExists(temporary);
             }
         }
-        return new ArchivedMail(sha256, raw);
     }
 
     /** One stat, not two: this runs for every mail, and most are new. */

@@ -29,6 +29,18 @@ class RawArchiveTest {
     }
 
     @Test
+    void aReceivedMailIsNamedAtOnceAndOnDiskOnlyOnceStored(@TempDir Path dir) throws Exception {
+        RawArchive archive = new RawArchive(dir);
+        byte[] raw = "Subject: modtaget\r\n\r\nindhold\r\n".getBytes(StandardCharsets.US_ASCII);
+        ArchivedMail received = archive.received(raw);
+        assertThat(received.sha256()).isEqualTo(RawArchive.sha256(raw));
+        assertThat(archive.contains(received.sha256())).isFalse();
+
+        archive.storeReceived(received);
+        assertThat(new RawArchive(dir).read(received.sha256()).orElseThrow().raw()).isEqualTo(raw);
+    }
+
+    @Test
     void aNameThatIsNotAHashReadsNothing(@TempDir Path dir) throws Exception {
         assertThat(new RawArchive(dir).read("../../etc/passwd")).isEmpty();
     }

@@ -200,8 +200,8 @@ class ImportCommandTest {
         // a broker nobody listens on: the queue stage fails after its retries, nothing is set aside
         Run down = importCommand("--report", reportFile.toString(), eml.toString(), "--privacy-mailbox.data-dir=" + data,
                 "--spring.artemis.mode=native", "--spring.artemis.broker-url=tcp://127.0.0.1:" + TestMail.freePort());
-        assertThat(down.exitCode()).isEqualTo(1);
-        assertThat(down.out()).contains("1 read, 0 indexed, 0 skipped (already imported), 0 quarantined, 1 failed");
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(1);
+        assertThat(down.out()).as(down.err()).contains("1 read, 0 indexed, 0 skipped (already imported), 0 quarantined, 1 failed");
         assertThat(report(reportFile)).singleElement().satisfies(line ->
                 assertThat(line.get("error").asString()).startsWith("not imported, run the import again"));
 
