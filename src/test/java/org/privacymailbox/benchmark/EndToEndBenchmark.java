@@ -184,10 +184,11 @@ public final class EndToEndBenchmark {
 
     /**
      * For a rate, not a latency: one count of the index's documents ten times a second (each mail of these runs is
-     * one document), each count one reopening of the index's reader. Looking up every mail not yet found instead, as
-     * for the steady latency, reopened the reader after nearly every add of a burst: a segment of one or two mails
-     * written and merged away, a hundred times a second, more than any user of the search page costs the service.
-     * Which mails were found is checked one by one afterwards, outside the time.
+     * one document), each count one reopening of the index's reader. Looking up every mail not yet found instead (up
+     * to 400 a look), as for the steady latency, reopened the reader whenever a mail had been added since the lookup
+     * before: during a burst many times a second, each time a segment of a few mails written and merged away, more
+     * than any user of the search page costs the service. Which mails were found is checked one by one afterwards,
+     * outside the time.
      */
     private static void awaitCount(MailIndex index, long documents) throws Exception {
         long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
