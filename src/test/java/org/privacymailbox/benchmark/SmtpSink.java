@@ -17,10 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The end-to-end benchmark's SMTP server: takes every mail, counts it and notes when the reply to each mail arrived
- * (by its In-Reply-To). The benchmark shares two cores with the
- * service, so its SMTP server must cost next to nothing: GreenMail made a user with a mailbox for each new recipient,
- * looking through all of them first, which after 10,000 acknowledgements to different customers took 9 % of the
- * process's CPU.
+ * (by its In-Reply-To). The benchmark shares two cores with the service, so its SMTP server must cost next to nothing:
+ * GreenMail made a user with a mailbox for each new recipient, looking through all of them first, which after 10,000
+ * acknowledgements to different customers took 9 % of the process's CPU.
  */
 final class SmtpSink implements AutoCloseable {
 
