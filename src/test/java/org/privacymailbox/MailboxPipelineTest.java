@@ -38,6 +38,7 @@ import org.privacymailbox.cases.AttemptCounter;
 import org.privacymailbox.embedded.EmbeddedMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole pipeline on embedded defaults: a real (embedded) IMAP/SMTP server, the embedded broker, the Lucene
  * index on disk, and the routes from routes/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PoisonParser.class)
 class MailboxPipelineTest {
 
@@ -57,7 +58,6 @@ class MailboxPipelineTest {
     private static final Duration PROCESSING = Duration.ofSeconds(60);
     private static final int IMAP = TestMail.freePort();
     private static final int SMTP = TestMail.freePort();
-    private static final int HTTP = TestMail.freePort();
 
     @TempDir
     static Path dataDir;
@@ -68,8 +68,12 @@ class MailboxPipelineTest {
         registry.add("privacy-mailbox.mailbox.port", () -> IMAP);
         registry.add("privacy-mailbox.smtp.port", () -> SMTP);
         registry.add("privacy-mailbox.mailbox.poll-interval", () -> "1s");
-        registry.add("server.port", () -> HTTP);
     }
+
+    // the server's own choice of port: one picked free beforehand was once taken by another process before the
+    // server bound it, and every test of the class failed
+    @LocalServerPort
+    int httpPort;
 
     @Autowired
     EmbeddedMailServer mailServer;
@@ -353,7 +357,7 @@ class MailboxPipelineTest {
         send(TestMail.withText(TestMail.message(customer, MAILBOX, "Sletning", id), "Slet alt om mig. Stenbider."));
         awaitProcessed(id);
         String who = URLEncoder.encode(customer, StandardCharsets.UTF_8);
-        HttpResponse<String> erased = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + "/api/erase?who=" + who
+        HttpResponse<String> erased = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/erase?who=" + who
                 + "&confirm=" + who)).header("Authorization", adminAuthorization()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
@@ -446,7 +450,7 @@ class MailboxPipelineTest {
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
