@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  */
 public class IdentityNumberDetector {
 
-    private static final Pattern HETU = Pattern.compile(
+    /** The longest number any pattern below matches: a Swedish one with its century, 19900101-1234. */
+    private static final int LONGEST_MATCH = 13;
+    static final Pattern HETU = Pattern.compile(
             "(?<![\\p{Alnum}])(\\d{2})(\\d{2})(\\d{2})([-+A-FU-Ya-fu-y])(\\d{3})([0-9A-Ya-y])(?![\\p{Alnum}])");
-    private static final Pattern NO_FNR = Pattern.compile("(?<![\\d-])(\\d{2})(\\d{2})(\\d{2})( ?)(\\d{5})(?![\\d-])");
+    static final Pattern NO_FNR = Pattern.compile("(?<![\\d-])(\\d{2})(\\d{2})(\\d{2})( ?)(\\d{5})(?![\\d-])");
     /** Swedish (10 or 12 digits, - or +) and Danish (10 digits, -) numbers share this shape. */
-    private static final Pattern TEN_DIGITS = Pattern.compile("(?<![\\d-])(\\d{2})?(\\d{2})(\\d{2})(\\d{2})([-+]?)(\\d{4})(?![\\d-])");
+    static final Pattern TEN_DIGITS = Pattern.compile("(?<![\\d-])(\\d{2})?(\\d{2})(\\d{2})(\\d{2})([-+]?)(\\d{4})(?![\\d-])");
     private static final Pattern FINNISH_CONTEXT = Pattern.compile("henkilö|henkilo|hetu|sotu|syntymä|identity code|personbeteckning",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern KEYWORD = Pattern.compile(
@@ -66,23 +68,54 @@ public class IdentityNumberDetector {
      * patterns, whose look-behinds are tried at every character.
      */
     private static boolean hasSixDigitsInARow(String text) {
+        return nextRunOfSixDigits(text, 0) >= 0;
+    }
+
+    /** Where the next run of at least six digits begins, at or after {@code from}; -1 when none does. */
+    private static int nextRunOfSixDigits(String text, int from) {
         int run = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 if (++run == 6) {
-                    return true;
+                    return i - 5;
                 }
             } else {
                 run = 0;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * What {@code pattern.matcher(text).results()} gives, for the three patterns above, without running them over
+     * the whole text: each must begin where a run of six or more digits begins (its look-behind forbids a digit
+     * before), so it is tried only there, over at most {@link #LONGEST_MATCH} characters, with the look-arounds
+     * seeing past that window. No match holds a second run of six digits, so no match is found twice. Scanning every
+     * character with the look-behinds cost more than all the rest of the detection.
+     */
+    static List<MatchResult> matches(Pattern pattern, String text) {
+        List<MatchResult> matches = new ArrayList<>();
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int run = nextRunOfSixDigits(text, 0); run >= 0; run = nextRunOfSixDigits(text, endOfDigits(text, run))) {
+            m.region(run, Math.min(text.length(), run + LONGEST_MATCH));
+            if (m.lookingAt()) {
+                matches.add(m.toMatchResult());
+            }
+        }
+        return matches;
+    }
+
+    private static int endOfDigits(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static void findHetu(String text, List<IdentityNumber> found) {
-        Matcher m = HETU.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : matches(HETU, text)) {
             char sign = Character.toUpperCase(m.group(4).charAt(0));
             int century = switch (sign) {
                 case '+' -> 1800;
@@ -105,8 +138,7 @@ public class IdentityNumberDetector {
     }
 
     private static void findFnr(String text, List<IdentityNumber> found, boolean bareAllowed) {
-        Matcher m = NO_FNR.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : matches(NO_FNR, text)) {
             String digits = m.group(1) + m.group(2) + m.group(3) + m.group(5);
             int day = parse(m.group(1));
             day = day > 40 ? day - 40 : day; // D-number
@@ -121,8 +153,7 @@ public class IdentityNumberDetector {
     }
 
     private static void findTenDigitNumbers(String text, List<IdentityNumber> found, boolean bareAllowed) {
-        Matcher m = TEN_DIGITS.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : matches(TEN_DIGITS, text)) {
             String century = m.group(1);
             String separator = m.group(5);
             Keyword keyword = keywordNear(text, m.start(), m.end());
