@@ -1,5 +1,6 @@
 package org.privacymailbox.extraction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,7 @@ final class ReplyText {
     }
 
     static Parts split(String body) {
-        String[] lines = body.split("\r?\n", -1);
+        String[] lines = lines(body);
         int historyStart = lines.length;
         int signatureStart = lines.length;
         for (int i = 0; i < lines.length; i++) {
@@ -76,6 +77,18 @@ final class ReplyText {
         return new Parts(ownText, history.toString().strip());
     }
 
+    /** As {@code body.split("\r?\n", -1)}, without running a pattern over every character of a long mail. */
+    static String[] lines(String body) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int end = body.indexOf('\n'); end >= 0; end = body.indexOf('\n', start)) {
+            lines.add(body.substring(start, end > start && body.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+        }
+        lines.add(body.substring(start));
+        return lines.toArray(String[]::new);
+    }
+
     private static boolean startsHistory(String[] lines, int i) {
         String line = lines[i].strip();
         if (line.isEmpty()) {
@@ -84,12 +97,13 @@ final class ReplyText {
         if (SEPARATOR.matcher(line).matches()) {
             return true;
         }
-        if (line.length() < 250 && isAttribution(line) && followedByQuote(lines, i)) {
+        // whether quoted lines follow is asked first: it is cheap, and false for nearly every line
+        if (line.length() < 250 && followedByQuote(lines, i) && isAttribution(line)) {
             return true;
         }
         // "On Mon, 3 Mar 2025 at 10:00, Kirsten <k@x.dk>\nwrote:" is wrapped by many clients
         if (i + 1 < lines.length && line.length() < 200
-                && isAttribution(line + " " + lines[i + 1].strip()) && followedByQuote(lines, i + 1)) {
+                && followedByQuote(lines, i + 1) && isAttribution(line + " " + lines[i + 1].strip())) {
             return true;
         }
         if (HEADER_FROM.matcher(line).matches()) {

@@ -2,6 +2,7 @@ package org.privacymailbox.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplyTextTest {
@@ -62,5 +63,12 @@ class ReplyTextTest {
                 + "<blockquote><p>Thank you for your message.</p><p>Kind regards</p></blockquote>");
         assertThat(text).contains("> Thank you for your message.");
         assertThat(ReplyText.split(text).own()).isEqualTo("Hvornår får jeg svar?");
+    }
+
+    @Test
+    void linesAreSplitAtEveryLineBreakAsTheMailWroteThem() {
+        for (String body : List.of("", "\n", "\r\n", "a", "a\n", "a\r\nb", "a\rb\nc", "\n\na\r\r\n", "a\r", "\r\n\r\nb\n\r")) {
+            assertThat(ReplyText.lines(body)).as("\"%s\"", body).containsExactly(body.split("\r?\n", -1));
+        }
     }
 }
