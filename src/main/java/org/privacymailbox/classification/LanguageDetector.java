@@ -16,7 +16,12 @@ import java.util.Set;
 public class LanguageDetector {
 
     public static final Set<String> SUPPORTED = Set.of("da", "sv", "no", "fi", "en", "de");
-    private static final int MAX_CHARACTERS = 4000;
+    /**
+     * The detector's cost grows with the text, its answer hardly after a few sentences: on 6,046 SpamAssassin mails,
+     * the first 1,000 characters gave another language than the first 4,000 for 6 (English or German either way,
+     * spam in Turkish among them), on 6,046 of the privacy mix for none.
+     */
+    private static final int MAX_CHARACTERS = 1000;
     private static final int CLEAR_LETTERS = 20;
     private static final double CLEAR_CONFIDENCE = 0.9;
 
