@@ -1,19 +1,24 @@
 package org.privacymailbox.archive;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.privacymailbox.storage.DurableFiles;
@@ -28,9 +33,15 @@ public class RawArchive {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
+    /** Mail is personal data: on a POSIX file system only the service's user may read it. */
+    private final FileAttribute<?>[] ownerOnly;
+    private final AtomicLong temporaries = new AtomicLong();
 
     public RawArchive(Path root) {
         this.root = root;
+        this.ownerOnly = root.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -61,15 +72,20 @@ public class RawArchive {
             return;
         }
         Path directory = target.getParent();
-        Path temporary = createTemporary(directory, mail.sha256());
+        Path temporary;
+        FileChannel channel;
+        do {
+            temporary = directory.resolve(temporaryName(mail.sha256(), temporaries.incrementAndGet()));
+            channel = createNew(temporary);
+        } while (channel == null);
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel writing = channel) {
                 ByteBuffer buffer = ByteBuffer.wrap(raw);
                 while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                    writing.write(buffer);
                 }
-                channel.force(true);
+                writing.force(true);
             }
             DurableFiles.moveAtomically(temporary, target);
             moved = true;
@@ -81,23 +97,35 @@ public class RawArchive {
         }
     }
 
-    /** One stat, not two: this runs for every mail, and most are new. */
-    private static boolean storedWhole(Path target, long size) throws IOException {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
-            return attributes.isRegularFile() && attributes.size() == size;
-        } catch (NoSuchFileException e) {
-            return false;
-        }
+    /**
+     * Named apart from the temporary files of another process archiving into the same directory. A crash leaves one
+     * behind, and a restarted container has the same process id again: {@link #createNew} steps over such a name.
+     */
+    static String temporaryName(String sha256, long number) {
+        return sha256 + "." + ProcessHandle.current().pid() + "-" + number + ".tmp";
     }
 
-    /** The directories are made only when the file cannot be: making sure first costs a stat per level of every mail. */
-    private static Path createTemporary(Path directory, String sha256) throws IOException {
+    /**
+     * Asks java.io.File, which answers a missing file with false: Files.readAttributes answers it with an exception,
+     * and filling in its stack trace (deep in a route) was almost half of this check for a new mail.
+     */
+    private static boolean storedWhole(Path target, long size) {
+        File file = target.toFile();
+        return file.isFile() && file.length() == size;
+    }
+
+    /**
+     * A new temporary file readable by the service alone, or null when a file of that name is left from an earlier
+     * run. The directories are made only when missing, found without an exception for the same reason as above.
+     */
+    private FileChannel createNew(Path temporary) throws IOException {
+        if (!temporary.getParent().toFile().isDirectory()) {
+            Files.createDirectories(temporary.getParent());
+        }
         try {
-            return Files.createTempFile(directory, sha256, ".tmp");
-        } catch (NoSuchFileException e) {
-            Files.createDirectories(directory);
-            return Files.createTempFile(directory, sha256, ".tmp");
+            return FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly);
+        } catch (FileAlreadyExistsException e) {
+            return null;
         }
     }
 

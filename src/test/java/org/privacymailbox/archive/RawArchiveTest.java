@@ -1,9 +1,12 @@
 package org.privacymailbox.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +41,37 @@ class RawArchiveTest {
 
         archive.storeReceived(received);
         assertThat(new RawArchive(dir).read(received.sha256()).orElseThrow().raw()).isEqualTo(raw);
+    }
+
+    @Test
+    void archivedMailIsReadableByTheServiceAlone(@TempDir Path dir) throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        RawArchive archive = new RawArchive(dir);
+        ArchivedMail stored = archive.store("Subject: CPR\r\n\r\n010190-1234\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        Path file;
+        try (var files = Files.walk(dir)) {
+            file = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        assertThat(file.getFileName().toString()).isEqualTo(stored.sha256() + ".eml");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aTemporaryFileLeftByACrashUnderTheSameNameIsSteppedOver(@TempDir Path dir) throws Exception {
+        RawArchive archive = new RawArchive(dir);
+        byte[] raw = "Subject: efter nedbrud\r\n\r\nhej\r\n".getBytes(StandardCharsets.US_ASCII);
+        String sha256 = RawArchive.sha256(raw);
+        Path directory = dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4));
+        Files.createDirectories(directory);
+        // a restarted container has the same process id, and the numbering starts again
+        Files.writeString(directory.resolve(RawArchive.temporaryName(sha256, 1)), "half a mail");
+        Files.writeString(directory.resolve(RawArchive.temporaryName(sha256, 2)), "half a mail");
+
+        archive.store(raw);
+
+        assertThat(new RawArchive(dir).read(sha256).orElseThrow().raw()).isEqualTo(raw);
+        assertThat(Files.readString(directory.resolve(RawArchive.temporaryName(sha256, 1)))).isEqualTo("half a mail");
     }
 
     @Test
