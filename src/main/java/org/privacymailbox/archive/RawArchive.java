@@ -44,6 +44,9 @@ public class RawArchive {
                 : new FileAttribute<?>[0];
         try {
             Files.createDirectories(root);
+            if (root.getParent() != null) {
+                DurableFiles.syncDirectory(root.getParent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the archive directory " + root, e);
         }
@@ -119,14 +122,33 @@ public class RawArchive {
      * run. The directories are made only when missing, found without an exception for the same reason as above.
      */
     private FileChannel createNew(Path temporary) throws IOException {
-        if (!temporary.getParent().toFile().isDirectory()) {
-            Files.createDirectories(temporary.getParent());
-        }
+        makeDurably(temporary.getParent());
         try {
             return FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly);
         } catch (FileAlreadyExistsException e) {
             return null;
         }
+    }
+
+    /**
+     * Makes the directory and any missing parent, each synced into its parent: the mail's own directory sync makes
+     * its name durable, not the name of a directory that a crash could still lose with every mail in it.
+     */
+    private void makeDurably(Path directory) throws IOException {
+        if (directory.equals(root) || directory.toFile().isDirectory()) {
+            return;
+        }
+        Path parent = directory.getParent();
+        makeDurably(parent);
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException e) {
+            // made by another worker just now, which may not have synced it yet: syncing once more is cheap and rare
+            if (!directory.toFile().isDirectory()) {
+                throw e;
+            }
+        }
+        DurableFiles.syncDirectory(parent);
     }
 
     public Optional<ArchivedMail> read(String sha256) throws IOException {
