@@ -67,8 +67,88 @@ final class HtmlText {
                 }
             }
         }, document.body() == null ? document : document.body());
-        return text.toString().replaceAll("[ \\t\\u00a0]+", " ").replaceAll("(?m)^(?:> )+$", "").replaceAll(" *\\n *", "\n")
-                .replaceAll("\\n{3,}", "\n\n").strip();
+        return tidy(text);
+    }
+
+    /**
+     * Spaces collapsed, lines of bare quote marks emptied, spaces around line breaks dropped, at most one empty line in
+     * a row. By hand, not four regular expressions over the text: they were a quarter of reading an HTML mail.
+     */
+    static String tidy(CharSequence text) {
+        return joinLines(withoutBareQuoteLines(collapseSpaces(text))).strip();
+    }
+
+    private static StringBuilder collapseSpaces(CharSequence text) {
+        StringBuilder collapsed = new StringBuilder(text.length());
+        boolean inSpaces = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\u00a0';
+            if (!space) {
+                collapsed.append(c);
+            } else if (!inSpaces) {
+                collapsed.append(' ');
+            }
+            inSpaces = space;
+        }
+        return collapsed;
+    }
+
+    /** A line that holds only "> " marks (a quoted empty line) becomes empty; any of Java's line ends ends a line. */
+    private static StringBuilder withoutBareQuoteLines(StringBuilder text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || isLineEnd(text.charAt(i))) {
+                if (!isQuoteMarks(text, lineStart, i)) {
+                    kept.append(text, lineStart, i);
+                }
+                if (i < text.length()) {
+                    kept.append(text.charAt(i));
+                }
+                lineStart = i + 1;
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isLineEnd(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean isQuoteMarks(CharSequence text, int start, int end) {
+        if (end == start || (end - start) % 2 != 0) {
+            return false;
+        }
+        for (int i = start; i < end; i += 2) {
+            if (text.charAt(i) != '>' || text.charAt(i + 1) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Spaces next to a line break dropped, and no more than two line breaks in a row. */
+    private static String joinLines(StringBuilder text) {
+        StringBuilder joined = new StringBuilder(text.length());
+        boolean afterBreak = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                while (!joined.isEmpty() && joined.charAt(joined.length() - 1) == ' ') {
+                    joined.setLength(joined.length() - 1);
+                }
+                int length = joined.length();
+                if (length < 2 || joined.charAt(length - 1) != '\n' || joined.charAt(length - 2) != '\n') {
+                    joined.append('\n');
+                }
+                afterBreak = true;
+            } else if (c != ' ' || !afterBreak) {
+                joined.append(c);
+                afterBreak = false;
+            }
+        }
+        return joined.toString();
     }
 
     private static boolean isHidden(Element element) {
