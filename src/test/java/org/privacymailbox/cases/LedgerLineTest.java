@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.privacymailbox.BuiltText;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The journal's lines are written by hand and read by Jackson: these tests hold the writing to Jackson's. */
@@ -47,11 +48,6 @@ class LedgerLineTest {
     }
 
     private static String text(Random random) {
-        StringBuilder text = new StringBuilder();
-        int pieces = random.nextInt(8);
-        for (int i = 0; i < pieces; i++) {
-            text.append(PIECES.get(random.nextInt(PIECES.size())));
-        }
-        return text.toString();
+        return BuiltText.of(random, PIECES, 0, 7);
     }
 }

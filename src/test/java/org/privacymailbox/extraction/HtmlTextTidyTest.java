@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.privacymailbox.BuiltText;
 
 /**
  * The text of an HTML mail is tidied by hand in one pass per rule; these tests hold it to the regular expressions it
@@ -20,12 +21,7 @@ class HtmlTextTidyTest {
     void tidiesBuiltTextAsTheRegularExpressionsDid() {
         Random random = new Random(20261201L);
         for (int text = 0; text < 20_000; text++) {
-            StringBuilder built = new StringBuilder();
-            int pieces = 1 + random.nextInt(30);
-            for (int i = 0; i < pieces; i++) {
-                built.append(PIECES.get(random.nextInt(PIECES.size())));
-            }
-            String input = built.toString();
+            String input = BuiltText.of(random, PIECES, 1, 30);
             assertThat(HtmlText.tidy(input)).as("%s", input.codePoints().mapToObj(Integer::toHexString).toList())
                     .isEqualTo(byRegularExpressions(input));
         }
