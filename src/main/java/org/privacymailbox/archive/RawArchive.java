@@ -75,6 +75,7 @@ public class RawArchive {
             return;
         }
         Path directory = target.getParent();
+        makeDurably(directory);
         Path temporary;
         FileChannel channel;
         do {
@@ -117,12 +118,8 @@ public class RawArchive {
         return file.isFile() && file.length() == size;
     }
 
-    /**
-     * A new temporary file readable by the service alone, or null when a file of that name is left from an earlier
-     * run. The directories are made only when missing, found without an exception for the same reason as above.
-     */
+    /** A new temporary file readable by the service alone, or null when a file of that name is left from an earlier run. */
     private FileChannel createNew(Path temporary) throws IOException {
-        makeDurably(temporary.getParent());
         try {
             return FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly);
         } catch (FileAlreadyExistsException e) {
@@ -132,7 +129,8 @@ public class RawArchive {
 
     /**
      * Makes the directory and any missing parent, each synced into its parent: the mail's own directory sync makes
-     * its name durable, not the name of a directory that a crash could still lose with every mail in it.
+     * its name durable, not the name of a directory that a crash could still lose with every mail in it. A directory
+     * that is there is found without an exception, for the same reason as in {@link #storedWhole}.
      */
     private void makeDurably(Path directory) throws IOException {
         if (directory.equals(root) || directory.toFile().isDirectory()) {
