@@ -328,7 +328,7 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
             json.append(",\"r\":");
             string(json, r);
             json.append(",\"o\":");
-            string(json, o == null ? null : o.toString());
+            string(json, o.toString());
             json.append(",\"d\":[");
             for (int i = 0; i < d.size(); i++) {
                 json.append(i == 0 ? "\"" : ",\"").append(d.get(i).name()).append('"');
