@@ -62,7 +62,7 @@ class RawArchiveTest {
         RawArchive archive = new RawArchive(dir);
         byte[] raw = "Subject: efter nedbrud\r\n\r\nhej\r\n".getBytes(StandardCharsets.US_ASCII);
         String sha256 = RawArchive.sha256(raw);
-        Path directory = dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4));
+        Path directory = dir.resolve(sha256.substring(0, 2));
         Files.createDirectories(directory);
         // a restarted container has the same process id, and the numbering starts again
         Files.writeString(directory.resolve(RawArchive.temporaryName(sha256, 1)), "half a mail");
@@ -72,6 +72,28 @@ class RawArchiveTest {
 
         assertThat(new RawArchive(dir).read(sha256).orElseThrow().raw()).isEqualTo(raw);
         assertThat(Files.readString(directory.resolve(RawArchive.temporaryName(sha256, 1)))).isEqualTo("half a mail");
+    }
+
+    @Test
+    void mailArchivedTwoDirectoriesDeepByEarlierVersionsIsReadFoundListedAndErased(@TempDir Path dir) throws Exception {
+        byte[] raw = "Subject: fra 2025\r\n\r\ngammel\r\n".getBytes(StandardCharsets.US_ASCII);
+        String sha256 = RawArchive.sha256(raw);
+        Path earlier = dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".eml");
+        Files.createDirectories(earlier.getParent());
+        Files.write(earlier, raw);
+        RawArchive archive = new RawArchive(dir);
+
+        assertThat(archive.read(sha256).orElseThrow().raw()).isEqualTo(raw);
+        assertThat(archive.contains(sha256)).isTrue();
+        archive.store(raw);
+        assertThat(archive.list()).containsExactly(sha256);
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).containsExactly(earlier);
+        }
+
+        assertThat(archive.delete(sha256)).isTrue();
+        assertThat(archive.read(sha256)).isEmpty();
+        assertThat(archive.contains(sha256)).isFalse();
     }
 
     @Test
