@@ -165,7 +165,7 @@ public class RawArchive {
 
     /** Erases a mail for good (erasure, retention); true when it was there. */
     public boolean delete(String sha256) throws IOException {
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256");
         }
         boolean deleted = Files.deleteIfExists(pathOf(sha256));
