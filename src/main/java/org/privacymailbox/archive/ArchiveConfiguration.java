@@ -1,6 +1,8 @@
 package org.privacymailbox.archive;
 
 import org.privacymailbox.settings.DataSettings;
+import org.privacymailbox.storage.Checkpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ArchiveConfiguration {
 
     @Bean
-    RawArchive rawArchive(DataSettings data) {
-        return new RawArchive(data.resolve("archive"));
+    RawArchive rawArchive(DataSettings data, ObjectProvider<Checkpoint> checkpoint) {
+        return new RawArchive(data.resolve("archive"), checkpoint.getIfAvailable());
     }
 }

@@ -14,19 +14,23 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.regex.Pattern;
+import org.privacymailbox.storage.Checkpoint;
 import org.privacymailbox.storage.DurableFiles;
 
 /**
  * The source of truth: every mail's raw RFC 822 bytes, content-addressed by SHA-256. A mail is on disk (file and
- * directory entry fsynced) before {@link #store} returns, so nothing later in the pipeline can lose it; the index
- * can always be rebuilt from here.
+ * directory entry fsynced) before {@link #store} returns, or for a bulk import at its next {@link Checkpoint}, so
+ * nothing later in the pipeline can lose it; the index can always be rebuilt from here.
  */
 public class RawArchive {
 
@@ -36,9 +40,20 @@ public class RawArchive {
     /** Mail is personal data: on a POSIX file system only the service's user may read it. */
     private final FileAttribute<?>[] ownerOnly;
     private final AtomicLong temporaries = new AtomicLong();
+    /** Stored and not yet synced; null when every store syncs before it returns. */
+    private final Queue<Path> awaitingCheckpoint;
 
     public RawArchive(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * With a {@code checkpoint}, a stored mail is not synced when {@link #store} returns but at the checkpoint: one
+     * thread syncs a batch's files and each of their directories once, where the workers waited for two syncs a mail.
+     */
+    public RawArchive(Path root, Checkpoint checkpoint) {
         this.root = root;
+        this.awaitingCheckpoint = checkpoint == null ? null : new ConcurrentLinkedQueue<>();
         this.ownerOnly = root.getFileSystem().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
@@ -50,9 +65,12 @@ public class RawArchive {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the archive directory " + root, e);
         }
+        if (checkpoint != null) {
+            checkpoint.register(this::syncStoredSinceCheckpoint);
+        }
     }
 
-    /** Stores the mail; on disk (file and directory entry) when this returns. */
+    /** Stores the mail; on disk (file and directory entry) when this returns, or after the checkpoint if given one. */
     public ArchivedMail store(byte[] raw) throws IOException {
         ArchivedMail mail = received(raw);
         storeReceived(mail);
@@ -67,7 +85,7 @@ public class RawArchive {
         return new ArchivedMail(sha256(raw), raw);
     }
 
-    /** Stores a mail from {@link #received}; on disk (file and directory entry) when this returns. */
+    /** Stores a mail from {@link #received}; on disk when this returns, or after the checkpoint if given one. */
     public void storeReceived(ArchivedMail mail) throws IOException {
         byte[] raw = mail.raw();
         Path target = pathOf(mail.sha256());
@@ -89,15 +107,40 @@ public class RawArchive {
                 while (buffer.hasRemaining()) {
                     writing.write(buffer);
                 }
-                writing.force(true);
+                if (awaitingCheckpoint == null) {
+                    writing.force(true);
+                }
+            }
+            if (awaitingCheckpoint != null) {
+                // queued before it can be seen: the same mail imported twice at once may find it stored and complete
+                // first, and its checkpoint must sync this file as well
+                awaitingCheckpoint.add(target);
             }
             DurableFiles.moveAtomically(temporary, target);
             moved = true;
-            DurableFiles.syncDirectory(directory);
+            if (awaitingCheckpoint == null) {
+                DurableFiles.syncDirectory(directory);
+            }
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    private void syncStoredSinceCheckpoint() throws IOException {
+        Set<Path> directories = new HashSet<>();
+        Path stored;
+        while ((stored = awaitingCheckpoint.poll()) != null) {
+            try (FileChannel file = FileChannel.open(stored, StandardOpenOption.READ)) {
+                file.force(true);
+            } catch (NoSuchFileException e) {
+                // its move failed, or it was erased since: nothing of it is left to keep
+            }
+            directories.add(stored.getParent());
+        }
+        for (Path directory : directories) {
+            DurableFiles.syncDirectory(directory);
         }
     }
 

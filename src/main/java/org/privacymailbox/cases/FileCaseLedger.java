@@ -132,6 +132,21 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
     }
 
     @Override
+    public void markAllDone(List<CaseFile> caseFiles, Stage stage) throws IOException {
+        long end = 0;
+        synchronized (this) {
+            for (CaseFile caseFile : caseFiles) {
+                CaseFile current = cases.get(caseFile.mailKey());
+                if (current == null) {
+                    throw new IOException("no case for this mail key in the ledger");
+                }
+                end = append(current.with(stage));
+            }
+        }
+        log.sync(end);
+    }
+
+    @Override
     public CaseFile unmark(CaseFile caseFile, Stage stage) throws IOException {
         return change(caseFile.mailKey(), current -> current.without(stage), true);
     }

@@ -12,6 +12,8 @@ import org.apache.lucene.store.NRTCachingDirectory;
 import org.privacymailbox.privacy.IdentityHasher;
 import org.privacymailbox.privacy.IdentityMasker;
 import org.privacymailbox.settings.DataSettings;
+import org.privacymailbox.storage.Checkpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,10 +44,10 @@ class IndexConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LuceneMailIndex mailIndex(Directory indexDirectory, DataSettings data) throws IOException {
+    LuceneMailIndex mailIndex(Directory indexDirectory, DataSettings data, ObjectProvider<Checkpoint> checkpoint) throws IOException {
         // no stop words: in six languages one language's stop word is another's content word
         Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-        return new LuceneMailIndex(indexDirectory, analyzer, data.resolve("index.translog"));
+        return new LuceneMailIndex(indexDirectory, analyzer, data.resolve("index.translog"), checkpoint.getIfAvailable());
     }
 
     @Bean

@@ -87,6 +87,11 @@ final class IndexTranslog implements AutoCloseable {
         logged.log().sync(logged.point());
     }
 
+    /** Returns when every append made so far is on disk: a log set aside for a commit was synced then. */
+    synchronized void syncAll() throws IOException {
+        log.syncAll();
+    }
+
     /**
      * Before a commit, with no add between its update and its line: what is logged now is all in Lucene's writer, so
      * a commit started after this holds it. New adds go to a new log. While an older log is still set aside (a commit

@@ -70,11 +70,13 @@ import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.util.BytesRef;
+import org.privacymailbox.storage.Checkpoint;
 
 /**
  * The mail index in embedded Lucene: one {@link IndexWriter} for the whole application, a {@link SearcherManager}
  * for reads. Every {@link #index} is durable before it returns, so that a mail the pipeline has passed on cannot be
- * missing from the index: with a translog, the document is appended to it (one fsync) and searchable at once, and
+ * missing from the index (for a bulk import: durable at its next {@link Checkpoint}): with a translog, the document is
+ * appended to it (one fsync) and searchable at once, and
  * Lucene commits (dozens of fsyncs) every five seconds or 5,000 documents; without one, every add is committed. A
  * commit writes out the small segments kept in memory: the less often, the more of them are merged away before they
  * reach the disk, while a crash replays at most those seconds from the translog.
@@ -99,6 +101,7 @@ public class LuceneMailIndex implements MailIndex, Closeable {
     private final Directory directory;
     private final Analyzer analyzer;
     private final IndexTranslog translog;
+    private final boolean syncedAtCheckpoint;
     private final ExecutorService searchThreads;
     private volatile Writing writing;
     private boolean closed;
@@ -148,6 +151,18 @@ public class LuceneMailIndex implements MailIndex, Closeable {
 
     /** Adds made durable in {@code translogFile}; what it holds from before a crash is added again now. */
     public LuceneMailIndex(Directory directory, Analyzer analyzer, Path translogFile) throws IOException {
+        this(directory, analyzer, translogFile, null);
+    }
+
+    /**
+     * With a {@code checkpoint}, an add is written to the translog without waiting for the disk, and the translog is
+     * synced at the checkpoint: for a bulk import, which records a mail as done only after that.
+     */
+    public LuceneMailIndex(Directory directory, Analyzer analyzer, Path translogFile, Checkpoint checkpoint) throws IOException {
+        if (checkpoint != null && translogFile == null) {
+            throw new IllegalArgumentException("adds can wait for a checkpoint only with a translog");
+        }
+        this.syncedAtCheckpoint = checkpoint != null;
         this.directory = directory;
         this.analyzer = analyzer;
         this.searchThreads = searchThreads();
@@ -155,6 +170,9 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         this.translog = translogFile == null ? null : new IndexTranslog(translogFile);
         if (translog != null) {
             replayTranslog(writing);
+        }
+        if (checkpoint != null) {
+            checkpoint.register(translog::syncAll);
         }
     }
 
@@ -226,7 +244,9 @@ public class LuceneMailIndex implements MailIndex, Closeable {
         } finally {
             commitLock.readLock().unlock();
         }
-        translog.sync(logged);
+        if (!syncedAtCheckpoint) {
+            translog.sync(logged);
+        }
         // made searchable by the next read, not here: a refresh writes a segment, and a bulk import reads nothing
         unrefreshed = true;
         boolean commitNow;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.storage.Checkpoint;
 
 class RawArchiveTest {
 
@@ -99,5 +100,21 @@ class RawArchiveTest {
     @Test
     void aNameThatIsNotAHashReadsNothing(@TempDir Path dir) throws Exception {
         assertThat(new RawArchive(dir).read("../../etc/passwd")).isEmpty();
+    }
+
+    @Test
+    void mailStoredForACheckpointIsReadAtOnceAndAMailErasedBeforeItDoesNotStopTheCheckpoint(@TempDir Path dir) throws Exception {
+        Checkpoint checkpoint = new Checkpoint();
+        RawArchive archive = new RawArchive(dir, checkpoint);
+        byte[] kept = "Subject: kept\r\n\r\nindhold\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] erased = "Subject: erased\r\n\r\nslet mig\r\n".getBytes(StandardCharsets.US_ASCII);
+        ArchivedMail stored = archive.store(kept);
+        assertThat(archive.read(stored.sha256()).orElseThrow().raw()).as("readable before the checkpoint").isEqualTo(kept);
+        assertThat(archive.delete(archive.store(erased).sha256())).isTrue();
+
+        checkpoint.makeDurable();
+
+        assertThat(new RawArchive(dir).read(stored.sha256()).orElseThrow().raw()).isEqualTo(kept);
+        assertThat(archive.contains(RawArchive.sha256(erased))).isFalse();
     }
 }

@@ -38,6 +38,19 @@ class FileCaseLedgerTest {
     }
 
     @Test
+    void casesMarkedDoneTogetherAreAllDoneAfterARestart(@TempDir Path dir) throws Exception {
+        FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
+        CaseFile first = ledger.open("mid:a");
+        CaseFile second = ledger.routed(ledger.open("mid:b"), "billing");
+        ledger.markAllDone(List.of(first, second), Stage.COMPLETED);
+        FileCaseLedger reopened = new FileCaseLedger(dir, "DPO", clock);
+        assertThat(reopened.find("mid:a").orElseThrow().isDone(Stage.COMPLETED)).isTrue();
+        CaseFile secondAgain = reopened.find("mid:b").orElseThrow();
+        assertThat(secondAgain.isDone(Stage.COMPLETED)).isTrue();
+        assertThat(secondAgain.isDone(Stage.ROUTED)).as("a stage recorded since the case was read is kept").isTrue();
+    }
+
+    @Test
     void finishedStagesSurviveARestart(@TempDir Path dir) throws Exception {
         FileCaseLedger ledger = new FileCaseLedger(dir, "DPO", clock);
         ledger.markDone(ledger.open("mid:a"), Stage.INDEXED);

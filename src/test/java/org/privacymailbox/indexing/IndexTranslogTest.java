@@ -1,6 +1,7 @@
 package org.privacymailbox.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.storage.Checkpoint;
 
 class IndexTranslogTest {
 
@@ -25,6 +27,35 @@ class IndexTranslogTest {
     private static IndexedMail mail(String key, String body) {
         return new IndexedMail(key, "DPO-2026-000001", "<" + key + "@example.dk>", "abc", "kirsten@example.dk", "Kirsten", "Indsigt",
                 Instant.parse("2026-03-01T10:00:00Z"), "privacy", "access", "da", null, List.of(), body, "", List.of("hash-1"), null, List.of());
+    }
+
+    @Test
+    void anAddWaitingForACheckpointIsSearchableAtOnceAndInTheIndexAfterACrashOnceCheckpointed() throws Exception {
+        Path translog = work.resolve("index.translog");
+        Checkpoint checkpoint = new Checkpoint();
+        try (FSDirectory directory = FSDirectory.open(work.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), translog, checkpoint)) {
+            index.index(mail("mid:imported", "Jeg beder om indsigt. Rødstrubet lom."));
+            assertThat(index.search("lom", 10).total()).as("searchable at once").isEqualTo(1);
+            checkpoint.makeDurable();
+            // what a crash after the checkpoint leaves: the translog, and an index without the uncommitted document
+            Files.copy(translog, work.resolve("saved.translog"));
+        }
+        Path crashed = work.resolve("crashed");
+        Files.createDirectories(crashed);
+        Files.copy(work.resolve("saved.translog"), crashed.resolve("index.translog"));
+        try (FSDirectory directory = FSDirectory.open(crashed.resolve("index"));
+                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), crashed.resolve("index.translog"))) {
+            assertThat(index.search("lom", 10).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void addsCanWaitForACheckpointOnlyWithATranslog() throws Exception {
+        try (FSDirectory directory = FSDirectory.open(work.resolve("index"))) {
+            assertThatThrownBy(() -> new LuceneMailIndex(directory, new StandardAnalyzer(), null, new Checkpoint()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("translog");
+        }
     }
 
     @Test
