@@ -66,6 +66,11 @@ public class PrivacyMailboxApplication {
      * {@code pipeline} false also no routes and no broker.
      */
     public static ConfigurableApplicationContext commandContext(boolean pipeline, List<String> settings) {
+        return commandContext(pipeline, settings, List.of());
+    }
+
+    /** As {@link #commandContext(boolean, List)}, with {@code beans} made by the command itself. */
+    public static ConfigurableApplicationContext commandContext(boolean pipeline, List<String> settings, List<Object> beans) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (!pipeline) {
             properties.put("camel.main.routes-collector-enabled", "false");
@@ -77,6 +82,7 @@ public class PrivacyMailboxApplication {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(properties)
+                .initializers(context -> beans.forEach(bean -> context.getBeanFactory().registerSingleton(bean.getClass().getName(), bean)))
                 .run(settings.toArray(String[]::new));
     }
 }

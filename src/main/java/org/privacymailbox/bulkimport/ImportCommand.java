@@ -21,10 +21,12 @@ import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.privacymailbox.PrivacyMailboxApplication;
 import org.privacymailbox.acknowledgement.AcknowledgementPolicy;
+import org.privacymailbox.cases.CaseProgress;
 import org.privacymailbox.classification.InquiryClassifier;
 import org.privacymailbox.extraction.MailParser;
 import org.privacymailbox.privacy.IdentityMasker;
 import org.privacymailbox.routing.RoutingSettings;
+import org.privacymailbox.storage.Checkpoint;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,8 +78,10 @@ public final class ImportCommand {
             err.println("privacy-mailbox import: cannot write the report " + arguments.report() + " (" + e.getClass().getSimpleName() + ")");
             return USAGE_ERROR;
         }
-        try (ConfigurableApplicationContext context = start(arguments)) {
-            return importAll(context, arguments, sources, report);
+        // the stores sync at checkpoints instead of at each write (Completions); a dry run writes nothing
+        Checkpoint checkpoint = arguments.dryRun() ? null : new Checkpoint();
+        try (ConfigurableApplicationContext context = start(arguments, checkpoint)) {
+            return importAll(context, arguments, sources, report, checkpoint);
         } catch (RuntimeException e) {
             err.println("privacy-mailbox import: stopped: " + firstLine(e));
             return SOME_FAILED;
@@ -86,7 +90,8 @@ public final class ImportCommand {
         }
     }
 
-    private int importAll(ConfigurableApplicationContext context, Arguments arguments, MailSources sources, BufferedWriter report) {
+    private int importAll(ConfigurableApplicationContext context, Arguments arguments, MailSources sources, BufferedWriter report,
+            Checkpoint checkpoint) {
         MailAnalysis analysis = new MailAnalysis(context.getBean(MailParser.class), context.getBean(InquiryClassifier.class),
                 context.getBean(AcknowledgementPolicy.class), context.getBean(RoutingSettings.class), context.getBean(IdentityMasker.class));
         MailImporter importer = new MailImporter(arguments.dryRun() ? null : context.getBean(ProducerTemplate.class), analysis);
@@ -106,10 +111,14 @@ public final class ImportCommand {
         });
         ReadAhead unfinished = ReadAhead.forHeap(arguments.threads() * 4);
         Deque<Future<MailImporter.Result>> inFlight = new ArrayDeque<>();
+        Completions completions = checkpoint == null ? null : new Completions(checkpoint, context.getBean(CaseProgress.class), System::nanoTime);
         Consumer<Future<MailImporter.Result>> report1 = future -> {
             MailImporter.Result result = await(future);
             counts.merge(result.outcome(), 1, Integer::sum);
             write(report, result.line());
+            if (result.toComplete() != null) {
+                completions.add(result.toComplete());
+            }
             progress.mailDone(sources.bytesRead());
         };
         try {
@@ -130,13 +139,25 @@ public final class ImportCommand {
             while (!inFlight.isEmpty()) {
                 report1.accept(inFlight.poll());
             }
+            if (completions != null) {
+                completions.finish();
+            }
         } catch (IOException | UncheckedIOException e) {
             inFlight.forEach(future -> future.cancel(false));
             progress.finish();
             err.println("privacy-mailbox import: stopped reading the sources after " + read[0] + " messages: " + firstLine(e));
             return SOME_FAILED;
+        } catch (Completions.CheckpointFailedException e) {
+            inFlight.forEach(future -> future.cancel(false));
+            progress.finish();
+            err.println("privacy-mailbox import: stopped after " + read[0] + " messages: " + e.getMessage()
+                    + "; nothing is lost, run the import again when the disk is writable");
+            return SOME_FAILED;
         } finally {
             workers.shutdown();
+            if (completions != null) {
+                completions.close();
+            }
         }
         progress.finish();
         List<String> notMail = sources.notMail();
@@ -189,8 +210,9 @@ public final class ImportCommand {
         }
     }
 
-    private static ConfigurableApplicationContext start(Arguments arguments) {
-        return PrivacyMailboxApplication.commandContext(!arguments.dryRun(), arguments.springArguments());
+    private static ConfigurableApplicationContext start(Arguments arguments, Checkpoint checkpoint) {
+        return PrivacyMailboxApplication.commandContext(!arguments.dryRun(), arguments.springArguments(),
+                checkpoint == null ? List.of() : List.of(checkpoint));
     }
 
     private static String firstLine(Throwable e) {

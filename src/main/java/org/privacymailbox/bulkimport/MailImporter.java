@@ -2,18 +2,26 @@ package org.privacymailbox.bulkimport;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.privacymailbox.cases.CaseFile;
 import org.privacymailbox.cases.Inquiry;
+import org.privacymailbox.cases.Stage;
 import org.privacymailbox.quarantine.QuarantineRecord;
 
 /**
  * Sends each message through the same stages as mail from the mailbox (route {@code mail-import}: archive, case,
- * extraction, classification, index, queue), never the acknowledgement. {@code dryRun} only analyses in memory.
+ * extraction, classification, index, queue), never the acknowledgement; its case is completed later, at a checkpoint
+ * ({@link Completions}). {@code dryRun} only analyses in memory.
  */
 final class MailImporter {
 
     enum Outcome { INDEXED, SKIPPED, QUARANTINED, FAILED }
 
-    record Result(Outcome outcome, ReportLine line) {
+    /** {@code toComplete}: the case the import records as completed at its next checkpoint, or null. */
+    record Result(Outcome outcome, ReportLine line, CaseFile toComplete) {
+
+        Result(Outcome outcome, ReportLine line) {
+            this(outcome, line, null);
+        }
     }
 
     private final ProducerTemplate template;
@@ -44,7 +52,8 @@ final class MailImporter {
         }
         Inquiry inquiry = exchange.getMessage().getBody(Inquiry.class);
         if (inquiry != null && inquiry.classification() != null) {
-            return new Result(Outcome.INDEXED, analysis.describe(mail.source(), inquiry.mail(), inquiry.classification()));
+            return new Result(Outcome.INDEXED, analysis.describe(mail.source(), inquiry.mail(), inquiry.classification()),
+                    inquiry.caseFile().isDone(Stage.COMPLETED) ? null : inquiry.caseFile());
         }
         return new Result(Outcome.SKIPPED, analyseSafely(mail, null));
     }
