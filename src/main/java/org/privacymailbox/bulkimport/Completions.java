@@ -16,13 +16,17 @@ import org.privacymailbox.storage.Checkpoint;
 
 /**
  * Records imported mails as completed a batch at a time, each batch once a {@link Checkpoint} has made its archive
- * copies and index documents durable: the workers no longer wait for three disk syncs a mail, and a crash before a
- * checkpoint leaves that batch's cases unfinished, so the next run of the import goes on with them. Checkpoints run
- * on a thread of their own while the workers import the next batch. Used by one thread.
+ * copies and index documents durable: the workers no longer wait for the disk to take a mail's archive file, its
+ * directory entry, its translog line and its completion, four syncs a mail. A crash before a checkpoint leaves that
+ * batch's cases unfinished, so the next run of the import goes on with them. Checkpoints run on a thread of their own
+ * while the workers import the next batch. Used by one thread.
  */
 final class Completions implements AutoCloseable {
 
-    /** Mails a batch holds at most: a crash makes the next run go through at most this many again, twice over. */
+    /**
+     * Mails a batch holds at most. After a crash the next run takes up again at most two batches (one being made
+     * durable, one being filled) and the mails in the workers' hands; everything before them it skips.
+     */
     static final int BATCH_MAILS = 2000;
     /** How long a batch stays open at most, so that a slow import (scanned PDFs) still completes mails as it goes. */
     static final long BATCH_NANOS = 2_000_000_000L;
