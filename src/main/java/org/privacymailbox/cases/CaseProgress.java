@@ -43,6 +43,19 @@ public class CaseProgress {
         return inquiry.withCaseFile(ledger.markDone(inquiry.caseFile(), Stage.valueOf(stage)));
     }
 
+    /**
+     * For a bulk import, whose index documents wait for a checkpoint: a case not completed is indexed again, since
+     * its INDEXED line may have reached the disk with a later sync of the ledger while its document, in another
+     * file, did not. Indexing again replaces the document by its mail key, so nothing is doubled.
+     */
+    public Inquiry indexAgainUnlessCompleted(Inquiry inquiry) {
+        CaseFile caseFile = inquiry.caseFile();
+        if (caseFile.isDone(Stage.INDEXED) && !caseFile.isDone(Stage.COMPLETED)) {
+            return inquiry.withCaseFile(caseFile.without(Stage.INDEXED));
+        }
+        return inquiry;
+    }
+
     /** Records the stage as done for all the cases, made durable together: for a bulk import's checkpoint. */
     public void doneAll(List<CaseFile> caseFiles, Stage stage) throws IOException {
         ledger.markAllDone(caseFiles, stage);

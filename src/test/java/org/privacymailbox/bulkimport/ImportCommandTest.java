@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,30 @@ class ImportCommandTest {
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).contains("1 read, 1 indexed, 0 skipped");
         assertThat(report(reportFile)).singleElement().satisfies(line -> assertThat(line.get("error").isNull()).isTrue());
+    }
+
+    @Test
+    void aCaseLeftUnfinishedIsIndexedAgainThoughItsIndexingReachedTheLedgerAndItsDocumentNotTheIndex() throws Exception {
+        Path eml = work.resolve("one.eml");
+        Files.writeString(eml, "From: a@example.dk\r\nSubject: Indsigt\r\nMessage-ID: <crash@example.dk>\r\n\r\n"
+                + "Jeg beder om indsigt i mine oplysninger.\r\n");
+        Path data = work.resolve("data");
+        // indexed, then the queue is down: the case is left unfinished with its indexing recorded
+        Run down = importCommand(eml.toString(), "--privacy-mailbox.data-dir=" + data, "--spring.artemis.mode=native",
+                "--spring.artemis.broker-url=tcp://127.0.0.1:" + TestMail.freePort());
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(1);
+        // what a crash leaves when the ledger's sync took the indexing line before the checkpoint synced the document
+        try (Stream<Path> files = Files.walk(data.resolve("index"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        Files.deleteIfExists(data.resolve("index.translog"));
+
+        Run again = importCommand(eml.toString(), "--privacy-mailbox.data-dir=" + data);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("1 read, 1 indexed, 0 skipped");
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(data.resolve("index")))) {
+            assertThat(new IndexSearcher(reader).count(new TermQuery(new Term("body", "indsigt")))).isEqualTo(1);
+        }
     }
 
     @Test
