@@ -191,16 +191,27 @@ class ImportCommandTest {
         }
     }
 
-    @Test
-    void messageThatCannotBeQueuedNowFailsTheRunAndIsImportedByTheNextRun() throws Exception {
+    private Path oneInquiry() throws IOException {
         Path eml = work.resolve("one.eml");
         Files.writeString(eml, "From: a@example.dk\r\nSubject: Indsigt\r\nMessage-ID: <retry@example.dk>\r\n\r\n"
                 + "Jeg beder om indsigt i mine oplysninger.\r\n");
+        return eml;
+    }
+
+    /** With a broker nobody listens on: the queue stage fails after its retries, and nothing is set aside. */
+    private Run importWithTheQueueDown(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--spring.artemis.mode=native");
+        all.add("--spring.artemis.broker-url=tcp://127.0.0.1:" + TestMail.freePort());
+        return importCommand(all.toArray(String[]::new));
+    }
+
+    @Test
+    void messageThatCannotBeQueuedNowFailsTheRunAndIsImportedByTheNextRun() throws Exception {
+        Path eml = oneInquiry();
         Path data = work.resolve("data");
         Path reportFile = work.resolve("report.jsonl");
-        // a broker nobody listens on: the queue stage fails after its retries, nothing is set aside
-        Run down = importCommand("--report", reportFile.toString(), eml.toString(), "--privacy-mailbox.data-dir=" + data,
-                "--spring.artemis.mode=native", "--spring.artemis.broker-url=tcp://127.0.0.1:" + TestMail.freePort());
+        Run down = importWithTheQueueDown("--report", reportFile.toString(), eml.toString(), "--privacy-mailbox.data-dir=" + data);
         assertThat(down.exitCode()).as(down.err()).isEqualTo(1);
         assertThat(down.out()).as(down.err()).contains("1 read, 0 indexed, 0 skipped (already imported), 0 quarantined, 1 failed");
         assertThat(report(reportFile)).singleElement().satisfies(line ->
@@ -214,13 +225,10 @@ class ImportCommandTest {
 
     @Test
     void aCaseLeftUnfinishedIsIndexedAgainThoughItsIndexingReachedTheLedgerAndItsDocumentNotTheIndex() throws Exception {
-        Path eml = work.resolve("one.eml");
-        Files.writeString(eml, "From: a@example.dk\r\nSubject: Indsigt\r\nMessage-ID: <crash@example.dk>\r\n\r\n"
-                + "Jeg beder om indsigt i mine oplysninger.\r\n");
+        Path eml = oneInquiry();
         Path data = work.resolve("data");
         // indexed, then the queue is down: the case is left unfinished with its indexing recorded
-        Run down = importCommand(eml.toString(), "--privacy-mailbox.data-dir=" + data, "--spring.artemis.mode=native",
-                "--spring.artemis.broker-url=tcp://127.0.0.1:" + TestMail.freePort());
+        Run down = importWithTheQueueDown(eml.toString(), "--privacy-mailbox.data-dir=" + data);
         assertThat(down.exitCode()).as(down.err()).isEqualTo(1);
         // what a crash leaves when the ledger's sync took the indexing line before the checkpoint synced the document
         try (Stream<Path> files = Files.walk(data.resolve("index"))) {

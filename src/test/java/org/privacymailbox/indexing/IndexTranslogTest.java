@@ -41,12 +41,17 @@ class IndexTranslogTest {
             // what a crash after the checkpoint leaves: the translog, and an index without the uncommitted document
             Files.copy(translog, work.resolve("saved.translog"));
         }
+        assertThat(hitsAfterACrashThatLeftOnlyTheSavedTranslog("lom")).isEqualTo(1);
+    }
+
+    /** Opens the index where a crash left only the translog saved as {@code saved.translog}, and searches it. */
+    private long hitsAfterACrashThatLeftOnlyTheSavedTranslog(String word) throws Exception {
         Path crashed = work.resolve("crashed");
         Files.createDirectories(crashed);
         Files.copy(work.resolve("saved.translog"), crashed.resolve("index.translog"));
         try (FSDirectory directory = FSDirectory.open(crashed.resolve("index"));
                 LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), crashed.resolve("index.translog"))) {
-            assertThat(index.search("lom", 10).total()).isEqualTo(1);
+            return index.search(word, 10).total();
         }
     }
 
@@ -125,13 +130,7 @@ class IndexTranslogTest {
             index.index(mail("mid:after", "Rødstrubet lom."));
             Files.copy(translog, work.resolve("saved.translog"));
         }
-        Path crashed = work.resolve("crashed");
-        Files.createDirectories(crashed);
-        Files.copy(work.resolve("saved.translog"), crashed.resolve("index.translog"));
-        try (FSDirectory directory = FSDirectory.open(crashed.resolve("index"));
-                LuceneMailIndex index = new LuceneMailIndex(directory, new StandardAnalyzer(), crashed.resolve("index.translog"))) {
-            assertThat(index.search("lom", 10).total()).isEqualTo(1);
-        }
+        assertThat(hitsAfterACrashThatLeftOnlyTheSavedTranslog("lom")).isEqualTo(1);
     }
 
     @Test
