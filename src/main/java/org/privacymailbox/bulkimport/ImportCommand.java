@@ -136,14 +136,14 @@ public final class ImportCommand {
                     report1.accept(inFlight.poll());
                 }
             });
-            while (!inFlight.isEmpty()) {
-                report1.accept(inFlight.poll());
-            }
-            if (completions != null) {
-                completions.finish();
-            }
+            reportAndComplete(inFlight, report1, completions);
         } catch (IOException | UncheckedIOException e) {
-            inFlight.forEach(future -> future.cancel(false));
+            try {
+                // the mails read before the source broke off are recorded as completed, so that the next run skips them
+                reportAndComplete(inFlight, report1, completions);
+            } catch (Completions.CheckpointFailedException checkpointFailed) {
+                // the run has failed already; the next one imports these mails again
+            }
             progress.finish();
             err.println("privacy-mailbox import: stopped reading the sources after " + read[0] + " messages: " + firstLine(e));
             return SOME_FAILED;
@@ -175,6 +175,17 @@ public final class ImportCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Waits for the mails under way, reports them, and returns once every mail imported is recorded as completed. */
+    private static void reportAndComplete(Deque<Future<MailImporter.Result>> inFlight, Consumer<Future<MailImporter.Result>> report1,
+            Completions completions) {
+        while (!inFlight.isEmpty()) {
+            report1.accept(inFlight.poll());
+        }
+        if (completions != null) {
+            completions.finish();
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -242,6 +243,27 @@ class ImportCommandTest {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(data.resolve("index")))) {
             assertThat(new IndexSearcher(reader).count(new TermQuery(new Term("body", "indsigt")))).isEqualTo(1);
         }
+    }
+
+    @Test
+    void mailImportedBeforeASourceBreaksOffIsSkippedByTheNextRun() throws Exception {
+        Path eml = oneInquiry();
+        Path whole = work.resolve("whole.mbox.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+            out.write("From x Mon Jan  1 00:00:00 2024\nFrom: d@example.de\nSubject: Auskunft\n\nWelche Daten haben Sie?\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Path cut = work.resolve("cut.mbox.gz");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(whole), 20));
+        Path data = work.resolve("data");
+
+        Run stopped = importCommand(eml.toString(), cut.toString(), "--privacy-mailbox.data-dir=" + data);
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(1);
+        assertThat(stopped.err()).contains("stopped reading the sources after 1 messages");
+
+        Run again = importCommand(eml.toString(), "--privacy-mailbox.data-dir=" + data);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("1 read, 0 indexed, 1 skipped (already imported)");
     }
 
     @Test
