@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -130,15 +131,20 @@ public class RawArchive {
 
     private void syncStoredSinceCheckpoint() throws IOException {
         Set<Path> directories = new HashSet<>();
+        List<Path> notInPlace = new ArrayList<>();
         Path stored;
         while ((stored = awaitingCheckpoint.poll()) != null) {
             try (FileChannel file = FileChannel.open(stored, StandardOpenOption.READ)) {
                 file.force(true);
             } catch (NoSuchFileException e) {
-                // its move failed, or it was erased since: nothing of it is left to keep
+                // listed just before its move into place, or the move failed, or it was erased since: the next
+                // checkpoint, which comes before its mail can be recorded completed, looks again
+                notInPlace.add(stored);
+                continue;
             }
             directories.add(stored.getParent());
         }
+        awaitingCheckpoint.addAll(notInPlace);
         for (Path directory : directories) {
             DurableFiles.syncDirectory(directory);
         }
