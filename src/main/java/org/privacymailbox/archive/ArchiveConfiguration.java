@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ArchiveConfiguration {
 
     @Bean
-    RawArchive rawArchive(DataSettings data, ObjectProvider<Checkpoint> checkpoint) {
-        return new RawArchive(data.resolve("archive"), checkpoint.getIfAvailable());
+    RawArchive rawArchive(DataSettings data, ArchiveSettings settings, ObjectProvider<Checkpoint> checkpoint) {
+        return new RawArchive(data.resolve("archive"), checkpoint.getIfAvailable(), settings.checkpointSync());
     }
 }

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.privacymailbox.storage.Checkpoint;
 import org.privacymailbox.storage.DurableFiles;
+import org.privacymailbox.storage.FileSystemSync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The source of truth: every mail's raw RFC 822 bytes, content-addressed by SHA-256. A mail is on disk (file and
@@ -35,6 +38,7 @@ import org.privacymailbox.storage.DurableFiles;
  */
 public class RawArchive {
 
+    private static final Logger log = LoggerFactory.getLogger(RawArchive.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
@@ -43,16 +47,23 @@ public class RawArchive {
     private final AtomicLong temporaries = new AtomicLong();
     /** Stored and not yet synced; null when every store syncs before it returns. */
     private final Queue<Path> awaitingCheckpoint;
+    /** Set when a checkpoint syncs the archive's whole file system at once instead of each file stored since. */
+    private final FileSystemSync fileSystemSync;
 
     public RawArchive(Path root) {
         this(root, null);
     }
 
+    public RawArchive(Path root, Checkpoint checkpoint) {
+        this(root, checkpoint, CheckpointSync.EACH_FILE);
+    }
+
     /**
      * With a {@code checkpoint}, a stored mail is not synced when {@link #store} returns but at the checkpoint: one
-     * thread syncs a batch's files and each of their directories once, where the workers waited for two syncs a mail.
+     * thread syncs a batch's files and each of their directories once, where the workers waited for two syncs a mail;
+     * or, with {@link CheckpointSync#FILE_SYSTEM} where this system can, the archive's whole file system at once.
      */
-    public RawArchive(Path root, Checkpoint checkpoint) {
+    public RawArchive(Path root, Checkpoint checkpoint, CheckpointSync checkpointSync) {
         this.root = root;
         this.awaitingCheckpoint = checkpoint == null ? null : new ConcurrentLinkedQueue<>();
         this.ownerOnly = root.getFileSystem().supportedFileAttributeViews().contains("posix")
@@ -65,6 +76,10 @@ public class RawArchive {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the archive directory " + root, e);
+        }
+        this.fileSystemSync = checkpoint != null && checkpointSync == CheckpointSync.FILE_SYSTEM ? FileSystemSync.of(root).orElse(null) : null;
+        if (checkpoint != null && checkpointSync == CheckpointSync.FILE_SYSTEM && fileSystemSync == null) {
+            log.info("'sync -f' cannot sync the archive's file system here: each checkpoint syncs the files stored since the last one");
         }
         if (checkpoint != null) {
             checkpoint.register(this::syncStoredSinceCheckpoint);
@@ -130,6 +145,14 @@ public class RawArchive {
     }
 
     private void syncStoredSinceCheckpoint() throws IOException {
+        if (fileSystemSync != null) {
+            // at every checkpoint, not only when files were stored since the last one: a file taken off the list just
+            // before it was moved into place is in place before its mail can be recorded completed, and this sync,
+            // which comes before that record, covers it
+            awaitingCheckpoint.clear();
+            fileSystemSync.run();
+            return;
+        }
         Set<Path> directories = new HashSet<>();
         List<Path> notInPlace = new ArrayList<>();
         Path stored;

@@ -1,6 +1,7 @@
 package org.privacymailbox.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -116,5 +117,35 @@ class RawArchiveTest {
 
         assertThat(new RawArchive(dir).read(stored.sha256()).orElseThrow().raw()).isEqualTo(kept);
         assertThat(archive.contains(RawArchive.sha256(erased))).isFalse();
+    }
+
+    @Test
+    void mailStoredForAFileSystemCheckpointIsReadAtOnceAndKeptAfterIt(@TempDir Path dir) throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "sync -f is Linux's");
+        Checkpoint checkpoint = new Checkpoint();
+        RawArchive archive = new RawArchive(dir.resolve("archive"), checkpoint, CheckpointSync.FILE_SYSTEM);
+        byte[] raw = "Subject: arkiv\r\n\r\nindhold\r\n".getBytes(StandardCharsets.US_ASCII);
+        ArchivedMail stored = archive.store(raw);
+        assertThat(archive.read(stored.sha256()).orElseThrow().raw()).as("readable before the checkpoint").isEqualTo(raw);
+
+        checkpoint.makeDurable();
+
+        assertThat(new RawArchive(dir.resolve("archive")).read(stored.sha256()).orElseThrow().raw()).isEqualTo(raw);
+    }
+
+    @Test
+    void aCheckpointThatCannotSyncTheArchivesFileSystemFailsAndSaysWhy(@TempDir Path dir) throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "sync -f is Linux's");
+        Checkpoint checkpoint = new Checkpoint();
+        Path root = dir.resolve("archive");
+        RawArchive archive = new RawArchive(root, checkpoint, CheckpointSync.FILE_SYSTEM);
+        archive.store("Subject: tabt\r\n\r\nindhold\r\n".getBytes(StandardCharsets.US_ASCII));
+        // the volume went away under the import: sync -f has nothing to open
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+
+        assertThatThrownBy(checkpoint::makeDurable).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("sync -f " + root);
     }
 }
