@@ -45,7 +45,7 @@ public class RawArchive {
     /** Mail is personal data: on a POSIX file system only the service's user may read it. */
     private final FileAttribute<?>[] ownerOnly;
     private final AtomicLong temporaries = new AtomicLong();
-    /** Stored and not yet synced; null when every store syncs before it returns. */
+    /** Stored and not yet synced, for a checkpoint that syncs file by file; null when every store syncs before it returns. */
     private final Queue<Path> awaitingCheckpoint;
     /** Set when a checkpoint syncs the archive's whole file system at once instead of each file stored since. */
     private final FileSystemSync fileSystemSync;
@@ -77,8 +77,9 @@ public class RawArchive {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the archive directory " + root, e);
         }
-        this.fileSystemSync = checkpoint != null && checkpointSync == CheckpointSync.FILE_SYSTEM ? FileSystemSync.of(root).orElse(null) : null;
-        if (checkpoint != null && checkpointSync == CheckpointSync.FILE_SYSTEM && fileSystemSync == null) {
+        boolean wholeFileSystem = checkpoint != null && checkpointSync == CheckpointSync.FILE_SYSTEM;
+        this.fileSystemSync = wholeFileSystem ? FileSystemSync.of(root).orElse(null) : null;
+        if (wholeFileSystem && fileSystemSync == null) {
             log.info("'sync -f' cannot sync the archive's file system here: each checkpoint syncs the files stored since the last one");
         }
         if (checkpoint != null) {
@@ -127,7 +128,7 @@ public class RawArchive {
                     writing.force(true);
                 }
             }
-            if (awaitingCheckpoint != null) {
+            if (awaitingCheckpoint != null && fileSystemSync == null) {
                 // queued before it can be seen: the same mail imported twice at once may find it stored and complete
                 // first, and its checkpoint must sync this file as well
                 awaitingCheckpoint.add(target);
@@ -146,10 +147,8 @@ public class RawArchive {
 
     private void syncStoredSinceCheckpoint() throws IOException {
         if (fileSystemSync != null) {
-            // at every checkpoint, not only when files were stored since the last one: a file taken off the list just
-            // before it was moved into place is in place before its mail can be recorded completed, and this sync,
-            // which comes before that record, covers it
-            awaitingCheckpoint.clear();
+            // at every checkpoint, with or without new files: a mail recorded completed at this checkpoint may have
+            // moved its file into place just after the last checkpoint's sync began
             fileSystemSync.run();
             return;
         }
