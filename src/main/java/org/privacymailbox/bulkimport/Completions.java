@@ -16,7 +16,7 @@ import org.privacymailbox.storage.Checkpoint;
 
 /**
  * Records imported mails as completed a batch at a time, each batch once a {@link Checkpoint} has made its archive
- * copies and index documents durable: the workers no longer wait for the disk to take a mail's archive file, its
+ * copies, index documents and cases durable and sent its queue messages: the workers no longer wait for the disk to take a mail's archive file, its
  * directory entry, its translog line and its completion, four syncs a mail. A crash before a checkpoint leaves that
  * batch's cases unfinished, so the next run of the import goes on with them. Checkpoints run on a thread of their own
  * while the workers import the next batch. Used by one thread.
@@ -31,10 +31,13 @@ final class Completions implements AutoCloseable {
     /** How long a batch stays open at most, so that a slow import (scanned PDFs) still completes mails as it goes. */
     static final long BATCH_NANOS = 2_000_000_000L;
 
-    /** A checkpoint failed (the disk is full or failing): the mails since the last one are not recorded as done. */
+    /**
+     * A checkpoint failed (the disk is full or failing, the broker cannot be reached): the mails since the last one
+     * are not recorded as done.
+     */
     static final class CheckpointFailedException extends RuntimeException {
         CheckpointFailedException(Throwable cause) {
-            super("the imported mails could not be made durable: " + cause, cause);
+            super("the imported mails could not be made durable and queued: " + cause, cause);
         }
     }
 

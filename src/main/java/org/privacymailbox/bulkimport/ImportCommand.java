@@ -151,7 +151,7 @@ public final class ImportCommand {
             inFlight.forEach(future -> future.cancel(false));
             progress.finish();
             err.println("privacy-mailbox import: stopped after " + read[0] + " messages: " + e.getMessage()
-                    + "; nothing is lost, run the import again when the disk is writable");
+                    + "; nothing is lost, run the import again when the disk is writable and the broker reachable");
             return SOME_FAILED;
         } finally {
             workers.shutdown();

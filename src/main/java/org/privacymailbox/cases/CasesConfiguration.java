@@ -3,6 +3,8 @@ package org.privacymailbox.cases;
 import java.time.Clock;
 import org.privacymailbox.settings.DataSettings;
 import org.privacymailbox.intake.MailboxSettings;
+import org.privacymailbox.storage.Checkpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class CasesConfiguration {
 
     @Bean
-    CaseLedger caseLedger(DataSettings data, CaseSettings settings, Clock clock) {
-        return new FileCaseLedger(data.resolve("cases"), settings.referencePrefix(), clock);
+    CaseLedger caseLedger(DataSettings data, CaseSettings settings, Clock clock, ObjectProvider<Checkpoint> checkpoint) {
+        return new FileCaseLedger(data.resolve("cases"), settings.referencePrefix(), clock, checkpoint.getIfAvailable());
     }
 
     @Bean

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.privacymailbox.storage.AppendLog;
+import org.privacymailbox.storage.Checkpoint;
 import org.privacymailbox.storage.DurableFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +44,18 @@ import tools.jackson.databind.json.JsonMapper;
  * is read back (the last line of a mail key wins; a line cut short by a crash never returned and is dropped) and
  * compacted when it has grown to several times what it holds. Case numbers continue from the highest one in the
  * journal. One process writes a data directory at a time (the index's write lock already ensures that).
+ *
+ * <p>For an import (given a {@link Checkpoint}) no change waits for the disk; the checkpoint syncs the journal before
+ * the import sends the batch's queue messages or records its mails as completed. A crash may then take cases whose
+ * numbers the index already used, so numbers are first reserved on disk, {@value #RESERVED_NUMBERS} at a time, in
+ * {@code cases/numbers}: a number is never given twice, and a crash leaves at most that many unused. An import that
+ * ends normally gives back what it did not use.
  */
 public class FileCaseLedger implements CaseLedger, AutoCloseable {
 
     static final String JOURNAL = "journal";
+    static final String NUMBERS = "numbers";
+    static final int RESERVED_NUMBERS = 500;
     private static final int COMPACT_WHEN_LINES_PER_CASE = 3;
     private static final long COMPACT_FROM_BYTES = 1 << 20;
 
@@ -59,8 +68,17 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
     private final Map<String, String> mailKeyByReference = new HashMap<>();
     private final Map<Integer, Long> lastSequenceByYear = new HashMap<>();
     private final AppendLog log;
+    private final boolean syncAtCheckpoints;
+    /** The last case number reserved on disk, by year; only an import reserves. */
+    private final Map<Integer, Long> reservedByYear = new HashMap<>();
+    private final AppendLog reservations;
 
     public FileCaseLedger(Path root, String referencePrefix, Clock clock) {
+        this(root, referencePrefix, clock, null);
+    }
+
+    /** With a {@code checkpoint}, for an import: changes are made durable by it instead of each on its own. */
+    public FileCaseLedger(Path root, String referencePrefix, Clock clock, Checkpoint checkpoint) {
         this.root = root;
         this.journal = root.resolve(JOURNAL);
         this.referencePrefix = referencePrefix;
@@ -71,18 +89,69 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
             if (lines > (long) COMPACT_WHEN_LINES_PER_CASE * Math.max(1, cases.size()) && Files.size(journal) > COMPACT_FROM_BYTES) {
                 compact();
             }
+            readReservations();
             log = new AppendLog(journal);
+            syncAtCheckpoints = checkpoint != null;
+            reservations = syncAtCheckpoints ? new AppendLog(root.resolve(NUMBERS)) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the case ledger " + journal, e);
         }
+        if (syncAtCheckpoints) {
+            checkpoint.register(log::syncAll);
+        }
+    }
+
+    /** Numbers an import reserved may have been used by cases a crash took from the journal: none is given again. */
+    private void readReservations() throws IOException {
+        Path numbers = root.resolve(NUMBERS);
+        if (!Files.exists(numbers)) {
+            return;
+        }
+        Map<Integer, Long> lastByYear = new HashMap<>();
+        for (String line : Files.readAllLines(numbers, StandardCharsets.US_ASCII)) {
+            String[] fields = line.strip().split(" ");
+            try {
+                // the last line of a year holds: a reservation, or what an import that ended normally gave back
+                lastByYear.put(Integer.parseInt(fields[0]), Long.parseLong(fields[1]));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                // a line cut short by a crash: its reservation never returned, so no number of it was used
+            }
+        }
+        lastByYear.forEach((year, last) -> lastSequenceByYear.merge(year, last, Math::max));
+    }
+
+    /** The next number of {@code year}, reserved on disk first when the ledger's changes wait for checkpoints. */
+    private long nextSequence(int year) {
+        long sequence = lastSequenceByYear.getOrDefault(year, 0L) + 1;
+        if (syncAtCheckpoints && sequence > reservedByYear.getOrDefault(year, 0L)) {
+            reserve(year, sequence + RESERVED_NUMBERS - 1);
+        }
+        return sequence;
+    }
+
+    private void reserve(int year, long last) {
+        try {
+            reservations.sync(reservations.append((year + " " + last + "\n").getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reserve case numbers in " + root.resolve(NUMBERS), e);
+        }
+        reservedByYear.put(year, last);
     }
 
     @Override
     public CaseFile open(String mailKey, String sender) throws IOException {
+        try {
+            return openNew(mailKey, sender);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private CaseFile openNew(String mailKey, String sender) throws IOException {
         return openOnce(mailKey, () -> {
             Instant now = clock.instant();
             int year = now.atZone(ZoneOffset.UTC).getYear();
-            long sequence = lastSequenceByYear.getOrDefault(year, 0L) + 1;
+            long sequence = nextSequence(year);
             return new CaseFile(mailKey, "%s-%d-%06d".formatted(referencePrefix, year, sequence), now, Set.of(), sender, null, null);
         });
     }
@@ -106,7 +175,9 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
                 end = log.end();
             }
         }
-        log.sync(end);
+        if (!syncAtCheckpoints) {
+            log.sync(end);
+        }
         return result;
     }
 
@@ -310,6 +381,21 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
     @Override
     public void close() throws IOException {
         log.close();
+        if (reservations != null) {
+            try {
+                // every case is on disk now: the next run numbers on from the last one used, not from the reservation
+                synchronized (this) {
+                    for (Map.Entry<Integer, Long> reserved : reservedByYear.entrySet()) {
+                        long used = lastSequenceByYear.getOrDefault(reserved.getKey(), 0L);
+                        if (used < reserved.getValue()) {
+                            reservations.append((reserved.getKey() + " " + used + "\n").getBytes(StandardCharsets.US_ASCII));
+                        }
+                    }
+                }
+            } finally {
+                reservations.close();
+            }
+        }
     }
 
     static String sha256(String text) {

@@ -1,8 +1,11 @@
 package org.privacymailbox.routing;
 
+import jakarta.jms.ConnectionFactory;
 import org.privacymailbox.cases.CaseLedger;
 import org.privacymailbox.privacy.IdentityMasker;
 import org.privacymailbox.privacy.IdentityNumberDetector;
+import org.privacymailbox.storage.Checkpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +17,11 @@ class RoutingConfiguration {
     RoutingMessageFactory routingMessageFactory(RoutingSettings settings, IdentityMasker masker, IdentityNumberDetector detector,
             CaseLedger ledger) {
         return new RoutingMessageFactory(settings, masker, new BillingReferences(detector), ledger);
+    }
+
+    @Bean
+    DeferredQueueSends deferredQueueSends(ConnectionFactory connectionFactory, ObjectProvider<Checkpoint> checkpoint) {
+        return new DeferredQueueSends(connectionFactory, checkpoint.getIfAvailable());
     }
 
     /**

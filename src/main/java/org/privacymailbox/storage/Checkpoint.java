@@ -18,16 +18,42 @@ public final class Checkpoint {
         void makeDurable() throws IOException;
     }
 
+    /**
+     * What a checkpoint hands to other systems (the broker's queues), which see it at once and keep it: it must refer
+     * only to writes that are durable here, or a crash could leave them holding a case this data directory forgot.
+     */
+    public interface Outbound {
+        /** Takes what was written for sending so far; called before the stores sync, so that they cover all of it. */
+        Sending take();
+    }
+
+    /** What one checkpoint sends. */
+    public interface Sending {
+        void send() throws IOException;
+    }
+
     private final List<Store> stores = new CopyOnWriteArrayList<>();
+    private final List<Outbound> outbound = new CopyOnWriteArrayList<>();
 
     public void register(Store store) {
         stores.add(store);
     }
 
-    /** Returns when every write made before this call is on disk. */
+    public void registerOutbound(Outbound sender) {
+        outbound.add(sender);
+    }
+
+    /**
+     * Returns when every write made before this call is on disk, and what was written for sending before it has been
+     * sent, after the stores synced.
+     */
     public void makeDurable() throws IOException {
+        List<Sending> sendings = outbound.stream().map(Outbound::take).toList();
         for (Store store : stores) {
             store.makeDurable();
+        }
+        for (Sending sending : sendings) {
+            sending.send();
         }
     }
 }

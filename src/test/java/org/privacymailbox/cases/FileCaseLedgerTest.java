@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.storage.Checkpoint;
 
 class FileCaseLedgerTest {
 
@@ -90,6 +91,43 @@ class FileCaseLedgerTest {
         progress.beginAttempt(other);
         progress.endAttempt(other);
         progress.beginAttempt(other);
+    }
+
+    @Test
+    void numbersAnImportUsedBeforeACrashTookItsUnsyncedCasesAreNeverGivenAgain(@TempDir Path dir) throws Exception {
+        FileCaseLedger importing = new FileCaseLedger(dir, "DPO", clock, new Checkpoint());
+        assertThat(importing.open("mid:a").caseReference()).isEqualTo("DPO-2024-000001");
+        assertThat(importing.open("mid:b").caseReference()).isEqualTo("DPO-2024-000002");
+        // the crash came before a checkpoint synced the journal: its lines are gone, the numbers may be in the index
+        Files.write(dir.resolve("journal"), new byte[0]);
+
+        FileCaseLedger restarted = new FileCaseLedger(dir, "DPO", clock);
+        assertThat(restarted.find("mid:a")).isEmpty();
+        assertThat(restarted.open("mid:a").caseReference()).isEqualTo("DPO-2024-%06d".formatted(FileCaseLedger.RESERVED_NUMBERS + 1));
+    }
+
+    @Test
+    void anImportThatEndsNormallyLeavesNoGapInTheNumbers(@TempDir Path dir) throws Exception {
+        Checkpoint checkpoint = new Checkpoint();
+        FileCaseLedger importing = new FileCaseLedger(dir, "DPO", clock, checkpoint);
+        importing.open("mid:a");
+        importing.open("mid:b");
+        checkpoint.makeDurable();
+        importing.close();
+
+        FileCaseLedger again = new FileCaseLedger(dir, "DPO", clock, new Checkpoint());
+        assertThat(again.find("mid:b")).isPresent();
+        assertThat(again.open("mid:c").caseReference()).isEqualTo("DPO-2024-000003");
+        again.close();
+        assertThat(new FileCaseLedger(dir, "DPO", clock).open("mid:d").caseReference()).isEqualTo("DPO-2024-000004");
+    }
+
+    @Test
+    void aReservationCutShortByACrashIsIgnored(@TempDir Path dir) throws Exception {
+        new FileCaseLedger(dir, "DPO", clock).open("mid:a");
+        Files.writeString(dir.resolve("numbers"), "2024 9\n20", StandardCharsets.US_ASCII);
+
+        assertThat(new FileCaseLedger(dir, "DPO", clock).open("mid:b").caseReference()).isEqualTo("DPO-2024-000010");
     }
 
     @Test

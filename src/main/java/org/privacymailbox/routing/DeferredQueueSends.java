@@ -1,0 +1,105 @@
+package org.privacymailbox.routing;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.privacymailbox.storage.Checkpoint;
+
+/**
+ * An import's queue messages, sent at its checkpoints in one broker transaction each, after the case journal and the
+ * other stores are on disk: a mail no longer waits for the broker's disk, and a queue never holds a case reference
+ * that a crash took from the journal. A crash before the commit sends nothing; the next run imports those mails
+ * again and sends their messages, also where the journal already says they were routed (see the routing route).
+ * Without a checkpoint (the service) nothing may be deferred.
+ */
+public final class DeferredQueueSends implements Checkpoint.Outbound {
+
+    /** The broker's header by which it drops a message whose id it already holds. */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final ConnectionFactory connectionFactory;
+    private final boolean active;
+    private List<RoutingMessage> pending = new ArrayList<>();
+
+    public DeferredQueueSends(ConnectionFactory connectionFactory, Checkpoint checkpoint) {
+        this.connectionFactory = connectionFactory;
+        this.active = checkpoint != null;
+        if (active) {
+            checkpoint.registerOutbound(this);
+        }
+    }
+
+    /** Whether queue messages wait for a checkpoint (an import) instead of being sent at once. */
+    public boolean active() {
+        return active;
+    }
+
+    public synchronized void add(RoutingMessage message) {
+        if (!active) {
+            throw new IllegalStateException("queue messages are deferred only by an import, which has checkpoints");
+        }
+        if (message.routable()) {
+            pending.add(message);
+        }
+    }
+
+    @Override
+    public synchronized Checkpoint.Sending take() {
+        List<RoutingMessage> taken = pending;
+        pending = new ArrayList<>();
+        return () -> send(taken);
+    }
+
+    private void send(List<RoutingMessage> messages) throws IOException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try {
+            sendTogether(messages);
+        } catch (JMSException e) {
+            // The broker refuses a whole transaction for one message whose duplicate id it holds (a run that crashed
+            // after its commit sent it, and its mails were imported again); sent alone, such a message is dropped and
+            // the others go through. Were the broker down, this fails as well and says so.
+            try {
+                sendOneByOne(messages);
+            } catch (JMSException again) {
+                throw new IOException("the queue messages could not be sent: " + again, again);
+            }
+        }
+    }
+
+    private void sendTogether(List<RoutingMessage> messages) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageProducer producer = session.createProducer(null)) {
+            for (RoutingMessage message : messages) {
+                send(session, producer, message);
+            }
+            session.commit();
+        }
+    }
+
+    private void sendOneByOne(List<RoutingMessage> messages) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer producer = session.createProducer(null)) {
+            for (RoutingMessage message : messages) {
+                send(session, producer, message);
+            }
+        }
+    }
+
+    private static void send(Session session, MessageProducer producer, RoutingMessage message) throws JMSException {
+        TextMessage text = session.createTextMessage(message.json());
+        text.setStringProperty(DUPLICATE_ID, message.duplicateId());
+        producer.send(session.createQueue(message.queue()), text, DeliveryMode.PERSISTENT, jakarta.jms.Message.DEFAULT_PRIORITY,
+                jakarta.jms.Message.DEFAULT_TIME_TO_LIVE);
+    }
+}
