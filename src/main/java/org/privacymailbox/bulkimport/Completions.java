@@ -16,10 +16,11 @@ import org.privacymailbox.storage.Checkpoint;
 
 /**
  * Records imported mails as completed a batch at a time, each batch once a {@link Checkpoint} has made its archive
- * copies, index documents and cases durable and sent its queue messages: the workers no longer wait for the disk to take a mail's archive file, its
- * directory entry, its translog line and its completion, four syncs a mail. A crash before a checkpoint leaves that
- * batch's cases unfinished, so the next run of the import goes on with them. Checkpoints run on a thread of their own
- * while the workers import the next batch. Used by one thread.
+ * copies, index documents and cases durable and sent its queue messages: the workers no longer wait for the disk to
+ * take a mail's archive file, its directory entry, its translog line, its case and its completion, nor for the broker
+ * to take its queue message. A crash before a checkpoint leaves that batch's cases unfinished, so the next run of the
+ * import goes on with them. Checkpoints run on a thread of their own while the workers import the next batch. Used by
+ * one thread.
  */
 final class Completions implements AutoCloseable {
 

@@ -141,19 +141,16 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
     @Override
     public CaseFile open(String mailKey, String sender) throws IOException {
         try {
-            return openNew(mailKey, sender);
+            return openOnce(mailKey, () -> {
+                Instant now = clock.instant();
+                int year = now.atZone(ZoneOffset.UTC).getYear();
+                long sequence = nextSequence(year);
+                return new CaseFile(mailKey, "%s-%d-%06d".formatted(referencePrefix, year, sequence), now, Set.of(), sender, null, null);
+            });
         } catch (UncheckedIOException e) {
+            // a reservation of numbers that could not be written
             throw e.getCause();
         }
-    }
-
-    private CaseFile openNew(String mailKey, String sender) throws IOException {
-        return openOnce(mailKey, () -> {
-            Instant now = clock.instant();
-            int year = now.atZone(ZoneOffset.UTC).getYear();
-            long sequence = nextSequence(year);
-            return new CaseFile(mailKey, "%s-%d-%06d".formatted(referencePrefix, year, sequence), now, Set.of(), sender, null, null);
-        });
     }
 
     @Override

@@ -36,11 +36,6 @@ public final class DeferredQueueSends implements Checkpoint.Outbound {
         }
     }
 
-    /** Whether queue messages wait for a checkpoint (an import) instead of being sent at once. */
-    public boolean active() {
-        return active;
-    }
-
     public synchronized void add(RoutingMessage message) {
         if (!active) {
             throw new IllegalStateException("queue messages are deferred only by an import, which has checkpoints");
@@ -62,36 +57,29 @@ public final class DeferredQueueSends implements Checkpoint.Outbound {
             return;
         }
         try {
-            sendTogether(messages);
+            send(messages, true);
         } catch (JMSException e) {
             // The broker refuses a whole transaction for one message whose duplicate id it holds (a run that crashed
             // after its commit sent it, and its mails were imported again); sent alone, such a message is dropped and
             // the others go through. Were the broker down, this fails as well and says so.
             try {
-                sendOneByOne(messages);
+                send(messages, false);
             } catch (JMSException again) {
                 throw new IOException("the queue messages could not be sent: " + again, again);
             }
         }
     }
 
-    private void sendTogether(List<RoutingMessage> messages) throws JMSException {
+    /** Sends the messages in one transaction, or each on its own. */
+    private void send(List<RoutingMessage> messages, boolean together) throws JMSException {
         try (Connection connection = connectionFactory.createConnection();
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                Session session = connection.createSession(together, together ? Session.SESSION_TRANSACTED : Session.AUTO_ACKNOWLEDGE);
                 MessageProducer producer = session.createProducer(null)) {
             for (RoutingMessage message : messages) {
                 send(session, producer, message);
             }
-            session.commit();
-        }
-    }
-
-    private void sendOneByOne(List<RoutingMessage> messages) throws JMSException {
-        try (Connection connection = connectionFactory.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageProducer producer = session.createProducer(null)) {
-            for (RoutingMessage message : messages) {
-                send(session, producer, message);
+            if (together) {
+                session.commit();
             }
         }
     }
