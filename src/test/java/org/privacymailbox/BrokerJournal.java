@@ -12,7 +12,10 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
-/** What the topic queues hold in the broker journal a service or an import left behind, read the way the embedded broker keeps it. */
+/**
+ * What the topic queues hold in the broker journal a service or an import left behind, read the way the embedded
+ * broker keeps it; and the queue-draining loop the tests share.
+ */
 public final class BrokerJournal {
 
     public static final List<String> TOPIC_QUEUES = List.of("privacy.inquiries", "billing.inquiries", "general.inquiries");
@@ -37,20 +40,28 @@ public final class BrokerJournal {
         Map<String, List<String>> queued = new LinkedHashMap<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://42"); Connection connection = factory.createConnection()) {
             connection.start();
-            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
             for (String queue : TOPIC_QUEUES) {
-                List<String> bodies = new ArrayList<>();
-                try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
-                    jakarta.jms.Message message;
-                    while ((message = consumer.receive(500)) != null) {
-                        bodies.add(((TextMessage) message).getText());
-                    }
-                }
-                queued.put(queue, bodies);
+                queued.put(queue, drain(connection, queue, 500));
             }
         } finally {
             server.stop();
         }
         return queued;
+    }
+
+    /**
+     * Takes every message on {@code queue} through a started {@code connection} and returns their bodies, in order;
+     * the queue counts as empty once no message came for {@code waitMillis}.
+     */
+    public static List<String> drain(Connection connection, String queue, long waitMillis) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        try (jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
+            jakarta.jms.Message message;
+            while ((message = consumer.receive(waitMillis)) != null) {
+                bodies.add(((TextMessage) message).getText());
+            }
+        }
+        return bodies;
     }
 }

@@ -120,6 +120,11 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
         lastByYear.forEach((year, last) -> lastSequenceByYear.merge(year, last, Math::max));
     }
 
+    /** A line of {@code cases/numbers}, as {@link #readReservations} reads it: the last number of the year taken. */
+    private static byte[] reservationLine(int year, long last) {
+        return (year + " " + last + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** The next number of {@code year}, reserved on disk first when the ledger's changes wait for checkpoints. */
     private long nextSequence(int year) {
         long sequence = lastSequenceByYear.getOrDefault(year, 0L) + 1;
@@ -131,7 +136,7 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
 
     private void reserve(int year, long last) {
         try {
-            reservations.sync(reservations.append((year + " " + last + "\n").getBytes(StandardCharsets.US_ASCII)));
+            reservations.sync(reservations.append(reservationLine(year, last)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reserve case numbers in " + root.resolve(NUMBERS), e);
         }
@@ -385,7 +390,7 @@ public class FileCaseLedger implements CaseLedger, AutoCloseable {
                     for (Map.Entry<Integer, Long> reserved : reservedByYear.entrySet()) {
                         long used = lastSequenceByYear.getOrDefault(reserved.getKey(), 0L);
                         if (used < reserved.getValue()) {
-                            reservations.append((reserved.getKey() + " " + used + "\n").getBytes(StandardCharsets.US_ASCII));
+                            reservations.append(reservationLine(reserved.getKey(), used));
                         }
                     }
                 }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.privacymailbox.TestMail.await;
 
 import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.ArtemisServer;
+import org.privacymailbox.BrokerJournal;
 import org.privacymailbox.PrivacyMailboxApplication;
 import org.privacymailbox.TestMail;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,18 +38,11 @@ class BrokerOutageTest {
     }
 
     private static List<String> drain(ArtemisServer broker, String queue) throws Exception {
-        List<String> bodies = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
                 Connection connection = factory.createConnection(ArtemisServer.USER, ArtemisServer.PASSWORD)) {
             connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
-            jakarta.jms.Message message;
-            while ((message = consumer.receive(1000)) != null) {
-                bodies.add(((TextMessage) message).getText());
-            }
+            return BrokerJournal.drain(connection, queue, 1000);
         }
-        return bodies;
     }
 
     @Test

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -15,6 +12,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.privacymailbox.BrokerJournal;
 import org.privacymailbox.storage.Checkpoint;
 
 class DeferredQueueSendsTest {
@@ -48,17 +46,10 @@ class DeferredQueueSendsTest {
     }
 
     private List<String> queued() throws Exception {
-        List<String> bodies = new ArrayList<>();
-        try (Connection connection = connectionFactory.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE))) {
+        try (Connection connection = connectionFactory.createConnection()) {
             connection.start();
-            jakarta.jms.Message message;
-            while ((message = consumer.receive(300)) != null) {
-                bodies.add(((TextMessage) message).getText());
-            }
+            return BrokerJournal.drain(connection, QUEUE, 300);
         }
-        return bodies;
     }
 
     @Test
