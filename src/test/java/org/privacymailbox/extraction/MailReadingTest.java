@@ -69,6 +69,14 @@ class MailReadingTest {
     }
 
     @Test
+    void longUnlabelledWindows1252TextIsReadToItsEnd() throws Exception {
+        String paragraph = "Jeg ønsker indsigt i de oplysninger, I har om mig, og at I sletter dem bagefter. Venlig hilsen Søren Ærø\r\n";
+        String text = paragraph.repeat(2000) + "Sidste linje: æble, øl og ål\r\n";
+        byte[] raw = bytes(HEAD + "Subject: x\r\nContent-Type: text/plain\r\n\r\n" + text, Charset.forName("windows-1252"));
+        assertThat(read(raw).body()).startsWith("Jeg ønsker indsigt").endsWith("Sidste linje: æble, øl og ål");
+    }
+
+    @Test
     void encodedWordsSplitInsideACharacterAreJoined() throws Exception {
         // "Spørgsmål" in UTF-8, its ø split between two encoded words
         ParsedMail mail = read(HEAD + "Subject: =?UTF-8?Q?Sp=C3?= =?UTF-8?Q?=B8rgsm=C3=A5l?=\r\nContent-Type: text/plain\r\n\r\nx\r\n");
