@@ -60,6 +60,15 @@ public record Inquiry(ArchivedMail archived, CaseFile caseFile, ParsedMail mail,
         return classification;
     }
 
+    /**
+     * By the mail and its case only, which equal inquiries share: Camel hashes the inquiry at every method a route
+     * calls on it, and hashing the parsed text and attachments each time was 0.6 % of an import's CPU time.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * archived.hashCode() + caseFile.caseReference().hashCode();
+    }
+
     @Override
     public String toString() {
         return "Inquiry[" + caseFile.caseReference() + ", sha256=" + archived.sha256() + "]";
