@@ -40,6 +40,8 @@ public class RawArchive {
 
     private static final Logger log = LoggerFactory.getLogger(RawArchive.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /** Present in an archive begun with the one-level layout, which therefore holds no mail two directories deep. */
+    static final String ONE_LEVEL_MARKER = ".one-level-only";
 
     private final Path root;
     /** Mail is personal data: on a POSIX file system only the service's user may read it. */
@@ -49,6 +51,11 @@ public class RawArchive {
     private final Queue<Path> awaitingCheckpoint;
     /** Set when a checkpoint syncs the archive's whole file system at once instead of each file stored since. */
     private final FileSystemSync fileSystemSync;
+    /**
+     * Whether mail is looked for only where it is stored now: in an archive begun before the one-level layout a
+     * mail may also lie two directories deep, and looking there too cost a second failed look-up for every new mail.
+     */
+    private final boolean oneLevelOnly;
 
     public RawArchive(Path root) {
         this(root, null);
@@ -74,6 +81,7 @@ public class RawArchive {
             if (root.getParent() != null) {
                 DurableFiles.syncDirectory(root.getParent());
             }
+            this.oneLevelOnly = markOneLevelIfEmpty(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the archive directory " + root, e);
         }
@@ -106,7 +114,7 @@ public class RawArchive {
     public void storeReceived(ArchivedMail mail) throws IOException {
         byte[] raw = mail.raw();
         Path target = pathOf(mail.sha256());
-        if (storedWhole(target, raw.length) || storedWhole(twoLevelPathOf(mail.sha256()), raw.length)) {
+        if (storedWhole(target, raw.length) || !oneLevelOnly && storedWhole(twoLevelPathOf(mail.sha256()), raw.length)) {
             return;
         }
         Path directory = target.getParent();
@@ -143,6 +151,22 @@ public class RawArchive {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    /** Marks an empty archive as one-level only; true when the archive is (now) marked so. */
+    private static boolean markOneLevelIfEmpty(Path root) throws IOException {
+        Path marker = root.resolve(ONE_LEVEL_MARKER);
+        if (marker.toFile().isFile()) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            if (entries.findAny().isPresent()) {
+                return false;
+            }
+        }
+        Files.write(marker, new byte[0]);
+        DurableFiles.syncDirectory(root);
+        return true;
     }
 
     private void syncStoredSinceCheckpoint() throws IOException {
@@ -258,7 +282,7 @@ public class RawArchive {
     }
 
     public boolean contains(String sha256) {
-        return SHA256.matcher(sha256).matches() && (pathOf(sha256).toFile().isFile() || twoLevelPathOf(sha256).toFile().isFile());
+        return SHA256.matcher(sha256).matches() && (pathOf(sha256).toFile().isFile() || !oneLevelOnly && twoLevelPathOf(sha256).toFile().isFile());
     }
 
     public Path root() {

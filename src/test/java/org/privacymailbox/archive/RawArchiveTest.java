@@ -29,7 +29,7 @@ class RawArchiveTest {
         byte[] raw = "Subject: x\r\n\r\ny".getBytes(StandardCharsets.US_ASCII);
         assertThat(archive.store(raw)).isEqualTo(archive.store(raw));
         try (var files = java.nio.file.Files.walk(dir)) {
-            assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).isEqualTo(1);
+            assertThat(files.filter(file -> file.toString().endsWith(".eml")).count()).isEqualTo(1);
         }
     }
 
@@ -53,7 +53,7 @@ class RawArchiveTest {
 
         Path file;
         try (var files = Files.walk(dir)) {
-            file = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+            file = files.filter(path -> path.toString().endsWith(".eml")).findFirst().orElseThrow();
         }
         assertThat(file.getFileName().toString()).isEqualTo(stored.sha256() + ".eml");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -96,6 +96,23 @@ class RawArchiveTest {
         assertThat(archive.delete(sha256)).isTrue();
         assertThat(archive.read(sha256)).isEmpty();
         assertThat(archive.contains(sha256)).isFalse();
+    }
+
+    @Test
+    void anArchiveBegunEmptyLooksForMailOnlyWhereItStoresIt(@TempDir Path dir) throws Exception {
+        RawArchive begun = new RawArchive(dir.resolve("archive"));
+        byte[] raw = "Subject: ny\r\n\r\nny\r\n".getBytes(StandardCharsets.US_ASCII);
+        String sha256 = RawArchive.sha256(raw);
+        Path twoDeep = dir.resolve("archive").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".eml");
+        Files.createDirectories(twoDeep.getParent());
+        Files.write(twoDeep, raw);
+
+        RawArchive reopened = new RawArchive(dir.resolve("archive"));
+        assertThat(begun.contains(sha256)).isFalse();
+        assertThat(reopened.contains(sha256)).isFalse();
+        reopened.store(raw);
+        assertThat(reopened.contains(sha256)).isTrue();
+        assertThat(reopened.list()).containsExactly(sha256);
     }
 
     @Test
