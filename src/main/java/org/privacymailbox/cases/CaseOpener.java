@@ -5,7 +5,6 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.privacymailbox.archive.ArchivedMail;
+import org.privacymailbox.extraction.UnsynchronizedByteArrayInputStream;
 
 /**
  * Opens (or finds again) the case of an archived mail. Reads only the header block, so a mail seen before is
@@ -82,7 +82,7 @@ public class CaseOpener {
 
     private static InternetHeaders headers(byte[] raw) {
         try {
-            return new InternetHeaders(new ByteArrayInputStream(raw));
+            return new InternetHeaders(new UnsynchronizedByteArrayInputStream(raw));
         } catch (MessagingException e) {
             // a header block this broken has no usable Message-ID; the content hash identifies the mail instead
             return null;

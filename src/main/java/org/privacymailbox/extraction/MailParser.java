@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
@@ -77,7 +76,7 @@ public class MailParser {
 
     public ParsedMail parse(byte[] raw) throws UnreadableMailException {
         try {
-            return read(new MimeMessage(SESSION, new ByteArrayInputStream(raw)), raw.length, 0);
+            return read(new MimeMessage(SESSION, new UnsynchronizedByteArrayInputStream(raw)), raw.length, 0);
         } catch (ParserFailure e) {
             // a bug in an attachment parser: the mail goes to quarantine with the parser's own reason
             throw e.getCause();
@@ -245,7 +244,7 @@ public class MailParser {
             return;
         }
         try {
-            ParsedMail inner = read(new MimeMessage(SESSION, new ByteArrayInputStream(content)), content.length, depth + 1);
+            ParsedMail inner = read(new MimeMessage(SESSION, new UnsynchronizedByteArrayInputStream(content)), content.length, depth + 1);
             reading.forwarded.add(inner);
             reading.attachments.add(new Attachment(name != null ? name : forwardedName(inner), "message/rfc822", content.length, "",
                     "forwarded mail, read as a mail of its own"));
@@ -268,7 +267,7 @@ public class MailParser {
             if (inner == null) {
                 reading.attachments.add(new Attachment(name, "application/pkcs7-mime", content.length, "", "not read: unreadable S/MIME signed data"));
             } else {
-                walk(new MimeBodyPart(new ByteArrayInputStream(inner)), reading, depth + 1);
+                walk(new MimeBodyPart(new UnsynchronizedByteArrayInputStream(inner)), reading, depth + 1);
                 reading.notes.add("signed (S/MIME)");
             }
             return;
