@@ -41,7 +41,7 @@ public class RawArchive {
     private static final Logger log = LoggerFactory.getLogger(RawArchive.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     /** Present in an archive begun with the one-level layout, which therefore holds no mail two directories deep. */
-    static final String ONE_LEVEL_MARKER = ".one-level-only";
+    private static final String ONE_LEVEL_MARKER = ".one-level-only";
 
     private final Path root;
     /** Mail is personal data: on a POSIX file system only the service's user may read it. */
