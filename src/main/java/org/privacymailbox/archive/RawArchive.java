@@ -114,32 +114,68 @@ public class RawArchive {
     public void storeReceived(ArchivedMail mail) throws IOException {
         byte[] raw = mail.raw();
         Path target = pathOf(mail.sha256());
-        if (storedWhole(target, raw.length) || !oneLevelOnly && storedWhole(twoLevelPathOf(mail.sha256()), raw.length)) {
+        if (!oneLevelOnly && storedWhole(twoLevelPathOf(mail.sha256()), raw.length)) {
             return;
         }
         Path directory = target.getParent();
         makeDurably(directory);
+        if (awaitingCheckpoint != null) {
+            if (fileSystemSync == null) {
+                // queued before it can be seen: the same mail imported twice at once may find it stored and complete
+                // first, and its checkpoint must sync this file as well
+                awaitingCheckpoint.add(target);
+            }
+            if (writtenInPlace(target, raw) || storedWhole(target, raw.length)) {
+                return;
+            }
+        } else if (storedWhole(target, raw.length)) {
+            return;
+        }
+        writeAndMoveInPlace(mail.sha256(), raw, target);
+    }
+
+    /**
+     * Writes a mail for a checkpoint straight under its name, and false when a file of that name is there. A file
+     * made by temporary file and rename is not durable either until the checkpoint syncs it: a crash before then may
+     * leave it short or empty under its name in both ways, and in both ways the next import finds it short and writes
+     * it again. Writing it in place spares a look-up and a rename for every new mail (2 % of an import's time).
+     */
+    private boolean writtenInPlace(Path target, byte[] raw) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        boolean written = false;
+        try (FileChannel writing = channel) {
+            write(writing, raw);
+            written = true;
+        } finally {
+            // a copy cut short by a failing disk is not left to look stored; a whole one, whoever wrote it, stays
+            if (!written && target.toFile().length() != raw.length) {
+                Files.deleteIfExists(target);
+            }
+        }
+        return true;
+    }
+
+    /** A crash leaves the mail whole under its name or not there at all: the file is synced before its rename. */
+    private void writeAndMoveInPlace(String sha256, byte[] raw, Path target) throws IOException {
+        Path directory = target.getParent();
         Path temporary;
         FileChannel channel;
         do {
-            temporary = directory.resolve(temporaryName(mail.sha256(), temporaries.incrementAndGet()));
+            temporary = directory.resolve(temporaryName(sha256, temporaries.incrementAndGet()));
             channel = createNew(temporary);
         } while (channel == null);
         boolean moved = false;
         try {
             try (FileChannel writing = channel) {
-                ByteBuffer buffer = ByteBuffer.wrap(raw);
-                while (buffer.hasRemaining()) {
-                    writing.write(buffer);
-                }
+                write(writing, raw);
                 if (awaitingCheckpoint == null) {
                     writing.force(true);
                 }
-            }
-            if (awaitingCheckpoint != null && fileSystemSync == null) {
-                // queued before it can be seen: the same mail imported twice at once may find it stored and complete
-                // first, and its checkpoint must sync this file as well
-                awaitingCheckpoint.add(target);
             }
             DurableFiles.moveAtomically(temporary, target);
             moved = true;
@@ -150,6 +186,13 @@ public class RawArchive {
             if (!moved) {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    private static void write(FileChannel channel, byte[] raw) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(raw);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.storage.Checkpoint;
@@ -134,6 +135,47 @@ class RawArchiveTest {
 
         assertThat(new RawArchive(dir).read(stored.sha256()).orElseThrow().raw()).isEqualTo(kept);
         assertThat(archive.contains(RawArchive.sha256(erased))).isFalse();
+    }
+
+    @Test
+    void aCopyCutShortByACrashBeforeTheCheckpointIsWrittenWholeByTheNextImport(@TempDir Path dir) throws Exception {
+        byte[] raw = "Subject: afbrudt import\r\n\r\nhele brevet\r\n".getBytes(StandardCharsets.US_ASCII);
+        String sha256 = RawArchive.sha256(raw);
+        Path directory = dir.resolve(sha256.substring(0, 2));
+        Files.createDirectories(directory);
+        // the name reached the disk before the checkpoint, half the bytes did not
+        Files.write(directory.resolve(sha256 + ".eml"), java.util.Arrays.copyOf(raw, raw.length / 2));
+        Checkpoint checkpoint = new Checkpoint();
+        RawArchive archive = new RawArchive(dir, checkpoint);
+
+        archive.store(raw);
+        checkpoint.makeDurable();
+
+        assertThat(new RawArchive(dir).read(sha256).orElseThrow().raw()).isEqualTo(raw);
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly(sha256 + ".eml");
+        }
+    }
+
+    @Test
+    void mailStoredTwiceForACheckpointKeepsOneWholeCopyReadableByTheServiceAlone(@TempDir Path dir) throws Exception {
+        Checkpoint checkpoint = new Checkpoint();
+        RawArchive archive = new RawArchive(dir, checkpoint);
+        byte[] raw = "Subject: to gange\r\n\r\n010190-1234\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(archive.store(raw)).isEqualTo(archive.store(raw));
+        checkpoint.makeDurable();
+
+        Path file;
+        try (var files = Files.walk(dir)) {
+            List<Path> stored = files.filter(Files::isRegularFile).filter(path -> !path.getFileName().toString().startsWith(".")).toList();
+            assertThat(stored).hasSize(1);
+            file = stored.get(0);
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(raw);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
     }
 
     @Test
