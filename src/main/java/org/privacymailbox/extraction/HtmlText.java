@@ -15,7 +15,8 @@ import org.jsoup.parser.Parser;
  * unasked (a paragraph by a block, a cell by the next cell, a list item by the next item, foreign content by HTML
  * content), not by building the document's tree: jsoup's tree builder and its compilation were 8 % of an import of
  * the SpamAssassin corpus. Where HTML and this reading part, it keeps text that a browser would hide rather than
- * hide text that a browser shows: an element that hides text ends no later than in HTML.
+ * hide text that a browser shows: an element that hides text ends no later than in HTML, unless it lies more than
+ * {@value #MAX_SEARCH_DEPTH} open elements deep (jsoup stopped at 100).
  */
 final class HtmlText {
 
@@ -63,6 +64,15 @@ final class HtmlText {
             "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
             "strike", "sub", "sup", "table", "tt", "u", "ul", "var");
 
+    /**
+     * How far down the open elements a search for one to close looks. HTML's rules end most searches within a few
+     * elements; a hostile mail's thousands of unclosed elements would otherwise make every tag a walk over all of them.
+     */
+    static final int MAX_SEARCH_DEPTH = 256;
+
+    /** Quote marks at most before a line: a thread quoted deeper still reads as history, and hostile nesting stays small. */
+    static final int MAX_QUOTE_MARKS = 32;
+
     private HtmlText() {
     }
 
@@ -80,6 +90,9 @@ final class HtmlText {
         private final List<Open> open = new ArrayList<>();
         /** Index in {@link #open} of the outermost hidden element; everything from it up is not shown. */
         private int hiddenFrom = Integer.MAX_VALUE;
+        /** Open head and body elements: most mail has none open when it matters, and need not look. */
+        private int openHeads;
+        private int openBodies;
         /** Quoted replies are blockquote in HTML; marked with "> " they are recognised as history, as in plain text. */
         private int quoteDepth;
         private int position;
@@ -179,8 +192,11 @@ final class HtmlText {
         private record Tag(String name, String style, boolean hiddenAttribute, boolean selfClosing) {
         }
 
-        /** An open element; {@code quotes} when it counts in {@link #quoteDepth}. */
-        private record Open(String name, boolean hides, boolean quotes) {
+        /**
+         * An open element; {@code quotes} when it counts in {@link #quoteDepth}, {@code foreignInside} when what it
+         * holds is SVG or MathML, not HTML.
+         */
+        private record Open(String name, boolean hides, boolean quotes, boolean foreignInside) {
         }
 
         /** The tag whose name begins here, or null when the document ends inside it (HTML drops such a tag). */
@@ -276,11 +292,11 @@ final class HtmlText {
                     return;
                 }
             }
-            int head = lastOpen("head");
+            int head = openHeads == 0 ? -1 : lastOpen("head");
             if (head >= 0 && !HEAD_CONTENT.contains(name)) {
                 popTo(head);
             }
-            if (!closedBy(name) || name.equals("html") || name.equals("body") && lastOpen("body") >= 0) {
+            if (!closedBy(name) || name.equals("html") || name.equals("body") && openBodies > 0) {
                 return;
             }
             if (VOID.contains(name)) {
@@ -361,7 +377,7 @@ final class HtmlText {
 
         /** A list item (or definition) closes the open one it follows, unless a block other than div stands between. */
         private void closeItem(Set<String> items) {
-            for (int i = open.size() - 1; i >= 0; i--) {
+            for (int i = open.size() - 1; i >= lowestSearched(); i--) {
                 String element = open.get(i).name();
                 if (items.contains(element)) {
                     popTo(i);
@@ -375,7 +391,7 @@ final class HtmlText {
 
         /** Closes the innermost of these table parts inside the current table. */
         private void closeInTable(Set<String> parts) {
-            for (int i = open.size() - 1; i >= 0; i--) {
+            for (int i = open.size() - 1; i >= lowestSearched(); i--) {
                 String element = open.get(i).name();
                 if (element.equals("table") || element.equals("template") || element.equals("html")) {
                     return;
@@ -383,7 +399,7 @@ final class HtmlText {
                 if (parts.contains(element)) {
                     // the outermost such part below the table: a new row closes the cell and the row it is in
                     int outermost = i;
-                    for (int j = i - 1; j >= 0 && !open.get(j).name().equals("table"); j--) {
+                    for (int j = i - 1; j >= lowestSearched() && !open.get(j).name().equals("table"); j--) {
                         if (parts.contains(open.get(j).name())) {
                             outermost = j;
                         }
@@ -439,7 +455,7 @@ final class HtmlText {
                 }
                 return;
             }
-            for (int i = open.size() - 1; i >= 0; i--) {
+            for (int i = open.size() - 1; i >= lowestSearched(); i--) {
                 String element = open.get(i).name();
                 if (element.equals(name)) {
                     popTo(i);
@@ -453,7 +469,7 @@ final class HtmlText {
 
         /** Index of the innermost open element of this name that scope reaches, or -1. */
         private int inScope(String name, String alsoBounding) {
-            for (int i = open.size() - 1; i >= 0; i--) {
+            for (int i = open.size() - 1; i >= lowestSearched(); i--) {
                 String element = open.get(i).name();
                 if (element.equals(name)) {
                     return i;
@@ -466,7 +482,7 @@ final class HtmlText {
         }
 
         private int inTableScope(String name) {
-            for (int i = open.size() - 1; i >= 0; i--) {
+            for (int i = open.size() - 1; i >= lowestSearched(); i--) {
                 String element = open.get(i).name();
                 if (element.equals(name)) {
                     return i;
@@ -478,25 +494,17 @@ final class HtmlText {
             return -1;
         }
 
+        private int lowestSearched() {
+            return Math.max(0, open.size() - MAX_SEARCH_DEPTH);
+        }
+
         private boolean inForeignContent() {
-            for (int i = open.size() - 1; i >= 0; i--) {
-                String element = open.get(i).name();
-                if (element.equals("svg") || element.equals("math")) {
-                    return true;
-                }
-                if (element.equals("foreignobject") || element.equals("annotation-xml")) {
-                    return false;
-                }
-            }
-            return false;
+            return !open.isEmpty() && open.get(open.size() - 1).foreignInside();
         }
 
         private void closeForeignContent() {
-            for (int i = 0; i < open.size(); i++) {
-                if (open.get(i).name().equals("svg") || open.get(i).name().equals("math")) {
-                    popTo(i);
-                    return;
-                }
+            while (inForeignContent()) {
+                pop();
             }
         }
 
@@ -516,11 +524,23 @@ final class HtmlText {
                     }
                 }
             }
-            open.add(new Open(tag.name, hides, quotes));
+            boolean foreignInside = tag.name.equals("svg") || tag.name.equals("math")
+                    || inForeignContent() && !tag.name.equals("foreignobject");
+            open.add(new Open(tag.name, hides, quotes, foreignInside));
+            count(tag.name, 1);
+        }
+
+        private void count(String name, int change) {
+            switch (name) {
+                case "head" -> openHeads += change;
+                case "body" -> openBodies += change;
+                default -> {
+                }
+            }
         }
 
         private int lastOpen(String name) {
-            for (int i = open.size() - 1; i >= 0; i--) {
+            for (int i = open.size() - 1; i >= lowestSearched(); i--) {
                 if (open.get(i).name().equals(name)) {
                     return i;
                 }
@@ -538,6 +558,7 @@ final class HtmlText {
         private void pop() {
             int index = open.size() - 1;
             Open element = open.remove(index);
+            count(element.name(), -1);
             if (index == hiddenFrom) {
                 hiddenFrom = Integer.MAX_VALUE;
             } else if (index < hiddenFrom && BLOCKS.contains(element.name())) {
@@ -551,11 +572,15 @@ final class HtmlText {
         /** Closes one element below the current one, whose elements stay open; they may no longer be hidden. */
         private void remove(int index) {
             Open element = open.remove(index);
+            count(element.name(), -1);
             if (element.quotes()) {
                 quoteDepth--;
             }
+            if (hiddenFrom < index) {
+                return;
+            }
             hiddenFrom = Integer.MAX_VALUE;
-            for (int i = 0; i < open.size(); i++) {
+            for (int i = index; i < open.size(); i++) {
                 if (open.get(i).hides()) {
                     hiddenFrom = i;
                     break;
@@ -588,7 +613,7 @@ final class HtmlText {
             if (start >= end) {
                 return;
             }
-            int head = lastOpen("head");
+            int head = openHeads == 0 ? -1 : lastOpen("head");
             if (head >= 0) {
                 if (isBlank(start, end)) {
                     return;
@@ -607,7 +632,7 @@ final class HtmlText {
                 words = Parser.unescapeEntities(words, false);
             }
             if (quoteDepth > 0 && !words.isBlank() && (text.isEmpty() || text.charAt(text.length() - 1) == '\n')) {
-                text.append("> ".repeat(quoteDepth));
+                text.append("> ".repeat(Math.min(quoteDepth, MAX_QUOTE_MARKS)));
             }
             for (int i = 0; i < words.length(); i++) {
                 char c = words.charAt(i);

@@ -70,6 +70,16 @@ class HtmlTextTest {
         assertThat(HtmlText.toText("</b></div></td></p>tekst</span></html>")).isEqualTo("tekst");
     }
 
+    @Test
+    void deeplyNestedUnclosedMarkupIsReadToItsEnd() {
+        // a hostile mail: every tag would be a walk down 100,000 open elements, every line 100,000 quote marks
+        String html = "<span>".repeat(100_000) + "<blockquote>".repeat(100_000) + "<p>dybt</p>".repeat(1_000)
+                + "<svg>" + "<g>".repeat(10_000) + "<p>ude af tegningen";
+        String text = HtmlText.toText(html);
+        assertThat(text).startsWith("> ".repeat(HtmlText.MAX_QUOTE_MARKS) + "dybt\n").endsWith("ude af tegningen");
+        assertThat(text.lines().filter(line -> line.endsWith("dybt"))).hasSize(1_000);
+    }
+
     /** Markup cut and mixed at random, as hostile or broken mail has it: read to its end, never an exception. */
     @Test
     void markupMixedAtRandomIsReadWithoutFailing() {
