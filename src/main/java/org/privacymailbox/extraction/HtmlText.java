@@ -52,6 +52,10 @@ final class HtmlText {
     private static final Set<String> SCOPE = Set.of("applet", "caption", "html", "table", "td", "th", "marquee",
             "object", "template", "svg", "math");
     private static final Set<String> TABLE_PARTS = Set.of("caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th");
+    private static final Set<String> CELLS = Set.of("td", "th");
+    private static final Set<String> CELLS_AND_ROWS = Set.of("td", "th", "tr");
+    private static final Set<String> LIST_ITEMS = Set.of("li");
+    private static final Set<String> DEFINITIONS = Set.of("dd", "dt");
     /** Elements that an end tag closes even across the blocks opened in them, which it leaves open outside them. */
     private static final Set<String> FORMATTING = Set.of("a", "b", "big", "code", "em", "font", "i", "nobr", "s",
             "small", "strike", "strong", "tt", "u");
@@ -340,15 +344,15 @@ final class HtmlText {
                 }
             }
             switch (name) {
-                case "li" -> closeItem(Set.of("li"));
-                case "dd", "dt" -> closeItem(Set.of("dd", "dt"));
+                case "li" -> closeItem(LIST_ITEMS);
+                case "dd", "dt" -> closeItem(DEFINITIONS);
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                     if (!open.isEmpty() && isHeading(open.get(open.size() - 1).name())) {
                         pop();
                     }
                 }
-                case "td", "th" -> closeInTable(Set.of("td", "th"));
-                case "tr" -> closeInTable(Set.of("td", "th", "tr"));
+                case "td", "th" -> closeInTable(CELLS);
+                case "tr" -> closeInTable(CELLS_AND_ROWS);
                 case "tbody", "thead", "tfoot", "caption", "colgroup" -> closeInTable(TABLE_PARTS);
                 case "table" -> {
                     // a table in a cell is nested; one directly in a table closes the first
@@ -381,6 +385,11 @@ final class HtmlText {
             return true;
         }
 
+        /** Where a table's scope ends: its parts inside are not closed from outside it. */
+        private static boolean isTableBoundary(String name) {
+            return name.equals("table") || name.equals("template") || name.equals("html");
+        }
+
         private static boolean isHeading(String name) {
             return name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '1' && name.charAt(1) <= '6';
         }
@@ -403,7 +412,7 @@ final class HtmlText {
         private void closeInTable(Set<String> parts) {
             for (int i = open.size() - 1; i >= lowestSearched(); i--) {
                 String element = open.get(i).name();
-                if (element.equals("table") || element.equals("template") || element.equals("html")) {
+                if (isTableBoundary(element)) {
                     return;
                 }
                 if (parts.contains(element)) {
@@ -497,7 +506,7 @@ final class HtmlText {
                 if (element.equals(name)) {
                     return i;
                 }
-                if (element.equals("table") || element.equals("template") || element.equals("html")) {
+                if (isTableBoundary(element)) {
                     return -1;
                 }
             }
