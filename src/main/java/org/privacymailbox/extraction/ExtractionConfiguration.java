@@ -13,7 +13,10 @@ class ExtractionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractionConfiguration.class);
 
-    /** Limits wrap the parser from the inside out: size is checked before any thread or parser is used. */
+    /**
+     * Limits wrap the parser from the inside out: size is checked before any thread or parser is used, and an
+     * attachment read before comes back without a thread either.
+     */
     @Bean(destroyMethod = "close")
     TextExtractor textExtractor(ExtractionSettings settings, DataSettings data) {
         int ocrTimeout = (int) Math.max(1, settings.timeout().toSeconds());
@@ -24,9 +27,11 @@ class ExtractionConfiguration {
                     + "(with the {} language packs) or set privacy-mailbox.extraction.ocr=false", settings.ocrLanguages());
         }
         return new SizeLimitedTextExtractor(
-                new TimeLimitedTextExtractor(
-                        new TikaTextExtractor(settings.maxCharacters(), settings.maxDepth(), settings.maxCompressionRatio(), ocr),
-                        settings.timeout()),
+                new CachingTextExtractor(
+                        new TimeLimitedTextExtractor(
+                                new TikaTextExtractor(settings.maxCharacters(), settings.maxDepth(), settings.maxCompressionRatio(), ocr),
+                                settings.timeout()),
+                        settings.textCacheSize().toBytes()),
                 settings.maxAttachmentSize().toBytes());
     }
 

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param timeout time per attachment; a parser still busy after it is abandoned
  * @param ocr whether images are read with Tesseract (when it is installed)
  * @param ocrLanguages Tesseract language packs, joined with +
+ * @param textCacheSize text of attachments kept after reading them, so that the same attachment in another mail is
+ *     not read again (0 reads every one)
  */
 @ConfigurationProperties("privacy-mailbox.extraction")
 public record ExtractionSettings(
@@ -28,7 +30,8 @@ public record ExtractionSettings(
         @DefaultValue("100") long maxCompressionRatio,
         @DefaultValue("60s") Duration timeout,
         @DefaultValue("true") boolean ocr,
-        @DefaultValue("dan+swe+nor+fin+eng") String ocrLanguages) {
+        @DefaultValue("dan+swe+nor+fin+eng") String ocrLanguages,
+        @DefaultValue("16MB") DataSize textCacheSize) {
 
     public ExtractionSettings {
         Settings.requirePositive("privacy-mailbox.extraction.max-mail-size", maxMailSize.toBytes());
@@ -37,6 +40,9 @@ public record ExtractionSettings(
         Settings.requirePositive("privacy-mailbox.extraction.max-depth", maxDepth);
         Settings.requirePositive("privacy-mailbox.extraction.max-compression-ratio", maxCompressionRatio);
         Settings.requireAtLeast("privacy-mailbox.extraction.timeout", timeout, Duration.ofSeconds(1));
+        if (textCacheSize.toBytes() < 0) {
+            throw new InvalidSettingException("privacy-mailbox.extraction.text-cache-size", "must be 0 or more, was " + textCacheSize);
+        }
         if (ocrLanguages == null || !ocrLanguages.matches("[a-z_]{3,}(\\+[a-z_]{3,})*")) {
             throw new InvalidSettingException("privacy-mailbox.extraction.ocr-languages",
                     "must be Tesseract language codes joined with +, such as dan+swe+nor+fin+eng");
