@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -140,14 +139,6 @@ public final class BenchmarkCorpora {
 
     static int privacyMix(int count, Path maildir, Random random) throws Exception {
         Session session = Session.getInstance(new Properties());
-        List<byte[]> pdfs = new ArrayList<>();
-        List<byte[]> forms = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            // a few dozen distinct files: making 10,000 PDFs would take longer than indexing them
-            pdfs.add(TestMail.pdf("Betalingskvittering faktura " + (4_700_000 + i) + " betalt " + (10 + i % 18) + ".03.2026 beløb " + (199 + i) + " kr"));
-            forms.add(TestMail.docx("Anmodning om indsigt. Navn: " + NAMES[i % NAMES.length] + ". Kundenummer " + (880_000 + i)
-                    + ". Jeg ønsker en kopi af alle oplysninger om mig."));
-        }
         for (int number = 1; number <= count; number++) {
             Language language = LANGUAGES.get(number % LANGUAGES.size());
             String name = NAMES[random.nextInt(NAMES.length)];
@@ -169,10 +160,14 @@ public final class BenchmarkCorpora {
                 message.setContent("<html><body><p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace("\n\n", "</p><p>").replace("\n", "<br>")
                         + "</p><div style=\"display:none\">tracking " + number + "</div></body></html>", "text/html; charset=UTF-8");
             } else if (kind < 85) {
-                message.setContent(withAttachment(text, "kvittering.pdf", "application/pdf", pdfs.get(random.nextInt(pdfs.size()))));
+                // each customer's own receipt or form, as in a real mailbox: the service reads an attachment it has seen before
+                // only once, and files shared by many mails would measure that saving instead of reading them
+                message.setContent(withAttachment(text, "kvittering.pdf", "application/pdf", TestMail.pdf("Betalingskvittering faktura "
+                        + invoice + " betalt " + (1 + number % 28) + ".03.2026 beløb " + (199 + random.nextInt(2000)) + " kr")));
             } else if (kind < 95) {
                 message.setContent(withAttachment(text, "anmodning.docx",
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", forms.get(random.nextInt(forms.size()))));
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", TestMail.docx("Anmodning om indsigt. Navn: "
+                        + name + ". Kundenummer " + (880_000 + number) + ". Jeg ønsker en kopi af alle oplysninger om mig.")));
             } else {
                 MimeMessage original = new MimeMessage(session);
                 original.setFrom(new InternetAddress("noreply@breach-notice.example.com"));
