@@ -94,7 +94,9 @@ final class ReplyText {
         if (line.isEmpty()) {
             return false;
         }
-        if (SEPARATOR.matcher(line).matches()) {
+        char first = Character.toLowerCase(line.charAt(0));
+        // nearly every line starts with neither a separator's nor a header's first letter: two patterns spared
+        if ((first == '-' || first == '_' || first == '=' || first == '*' || first == 'b') && SEPARATOR.matcher(line).matches()) {
             return true;
         }
         // whether quoted lines follow is asked first: it is cheap, and false for nearly every line
@@ -106,7 +108,7 @@ final class ReplyText {
                 && followedByQuote(lines, i + 1) && isAttribution(line + " " + lines[i + 1].strip())) {
             return true;
         }
-        if (HEADER_FROM.matcher(line).matches()) {
+        if ((first == '*' || first == 'f' || first == 'l' || first == 'v' || first == 'd') && HEADER_FROM.matcher(line).matches()) {
             int headers = 0;
             for (int j = i + 1; j < Math.min(lines.length, i + 5); j++) {
                 if (HEADER_NEXT.matcher(lines[j]).matches()) {
