@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -28,6 +25,7 @@ import java.util.regex.Pattern;
 import org.privacymailbox.storage.Checkpoint;
 import org.privacymailbox.storage.DurableFiles;
 import org.privacymailbox.storage.FileSystemSync;
+import org.privacymailbox.storage.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +105,7 @@ public class RawArchive {
      * before {@link #storeReceived} (the mailbox thread finds the case, a worker stores it and runs the stages).
      */
     public ArchivedMail received(byte[] raw) {
-        return new ArchivedMail(sha256(raw), raw);
+        return new ArchivedMail(Sha256.hex(raw), raw);
     }
 
     /** Stores a mail from {@link #received}; on disk when this returns, or after the checkpoint if given one. */
@@ -330,14 +328,6 @@ public class RawArchive {
 
     public Path root() {
         return root;
-    }
-
-    static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /**

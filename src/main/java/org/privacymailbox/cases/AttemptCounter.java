@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.privacymailbox.storage.AppendLog;
 import org.privacymailbox.storage.DurableFiles;
+import org.privacymailbox.storage.Sha256;
 
 /**
  * Counts, on disk, how often processing of a mail began without ending. A mail that makes a parser run out of
@@ -57,7 +58,7 @@ public class AttemptCounter implements Closeable {
 
     /** Records one more attempt and returns how many there have been. */
     public synchronized int begin(String mailKey) throws IOException {
-        String key = FileCaseLedger.sha256(mailKey);
+        String key = Sha256.hex(mailKey);
         int attempts = open.merge(key, 1, Integer::sum);
         record("B ", key);
         return attempts;
@@ -65,7 +66,7 @@ public class AttemptCounter implements Closeable {
 
     /** The attempt ended, well or with a handled failure: it does not count against the mail. */
     public synchronized void end(String mailKey) throws IOException {
-        String key = FileCaseLedger.sha256(mailKey);
+        String key = Sha256.hex(mailKey);
         if (open.remove(key) != null) {
             record("E ", key);
         }

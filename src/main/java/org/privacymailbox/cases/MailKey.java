@@ -1,5 +1,7 @@
 package org.privacymailbox.cases;
 
+import org.privacymailbox.storage.Sha256;
+
 /** Identifies a mail across deliveries: its Message-ID, or the hash of its bytes when it has none. */
 public final class MailKey {
 
@@ -14,7 +16,7 @@ public final class MailKey {
         if (normalised.isEmpty()) {
             return "sha256:" + sha256;
         }
-        return normalised.length() > MAX_MESSAGE_ID ? "mid-sha256:" + FileCaseLedger.sha256(normalised) : "mid:" + normalised;
+        return normalised.length() > MAX_MESSAGE_ID ? "mid-sha256:" + Sha256.hex(normalised) : "mid:" + normalised;
     }
 
     public static String normaliseMessageId(String messageId) {

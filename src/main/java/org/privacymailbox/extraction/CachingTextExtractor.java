@@ -1,11 +1,9 @@
 package org.privacymailbox.extraction;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.privacymailbox.storage.Sha256;
 
 /**
  * Remembers what it read, so that the same attachment in another mail is not read again: the breach notice forwarded
@@ -48,7 +46,7 @@ public final class CachingTextExtractor implements TextExtractor {
         if (maxBytes <= 0) {
             return delegate.extract(content, fileName, declaredType, mailLanguage);
         }
-        Key key = new Key(sha256(content), fileName, declaredType);
+        Key key = new Key(Sha256.hex(content), fileName, declaredType);
         Remembered earlier;
         synchronized (remembered) {
             earlier = remembered.get(key);
@@ -95,14 +93,6 @@ public final class CachingTextExtractor implements TextExtractor {
             characters += file.path().length() + String.valueOf(file.contentType()).length() + file.text().length() + file.note().length();
         }
         return ENTRY_OVERHEAD * (1L + text.embedded().size()) + 2 * characters;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** Records whether, and with what answer, the reading asked for the mail's language. */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.storage.Checkpoint;
+import org.privacymailbox.storage.Sha256;
 
 class RawArchiveTest {
 
@@ -20,7 +21,7 @@ class RawArchiveTest {
         RawArchive archive = new RawArchive(dir);
         byte[] raw = "Subject: test\r\n\r\nbody æøå\r\n".getBytes(StandardCharsets.UTF_8);
         ArchivedMail stored = archive.store(raw);
-        assertThat(stored.sha256()).hasSize(64).isEqualTo(RawArchive.sha256(raw));
+        assertThat(stored.sha256()).hasSize(64).isEqualTo(Sha256.hex(raw));
         assertThat(new RawArchive(dir).read(stored.sha256()).orElseThrow().raw()).isEqualTo(raw);
     }
 
@@ -39,7 +40,7 @@ class RawArchiveTest {
         RawArchive archive = new RawArchive(dir);
         byte[] raw = "Subject: modtaget\r\n\r\nindhold\r\n".getBytes(StandardCharsets.US_ASCII);
         ArchivedMail received = archive.received(raw);
-        assertThat(received.sha256()).isEqualTo(RawArchive.sha256(raw));
+        assertThat(received.sha256()).isEqualTo(Sha256.hex(raw));
         assertThat(archive.contains(received.sha256())).isFalse();
 
         archive.storeReceived(received);
@@ -64,7 +65,7 @@ class RawArchiveTest {
     void aTemporaryFileLeftByACrashUnderTheSameNameIsSteppedOver(@TempDir Path dir) throws Exception {
         RawArchive archive = new RawArchive(dir);
         byte[] raw = "Subject: efter nedbrud\r\n\r\nhej\r\n".getBytes(StandardCharsets.US_ASCII);
-        String sha256 = RawArchive.sha256(raw);
+        String sha256 = Sha256.hex(raw);
         Path directory = dir.resolve(sha256.substring(0, 2));
         Files.createDirectories(directory);
         // a restarted container has the same process id, and the numbering starts again
@@ -80,7 +81,7 @@ class RawArchiveTest {
     @Test
     void mailArchivedTwoDirectoriesDeepByEarlierVersionsIsReadFoundListedAndErased(@TempDir Path dir) throws Exception {
         byte[] raw = "Subject: fra 2025\r\n\r\ngammel\r\n".getBytes(StandardCharsets.US_ASCII);
-        String sha256 = RawArchive.sha256(raw);
+        String sha256 = Sha256.hex(raw);
         Path earlier = dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".eml");
         Files.createDirectories(earlier.getParent());
         Files.write(earlier, raw);
@@ -103,7 +104,7 @@ class RawArchiveTest {
     void anArchiveBegunEmptyLooksForMailOnlyWhereItStoresIt(@TempDir Path dir) throws Exception {
         RawArchive begun = new RawArchive(dir.resolve("archive"));
         byte[] raw = "Subject: ny\r\n\r\nny\r\n".getBytes(StandardCharsets.US_ASCII);
-        String sha256 = RawArchive.sha256(raw);
+        String sha256 = Sha256.hex(raw);
         Path twoDeep = dir.resolve("archive").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".eml");
         Files.createDirectories(twoDeep.getParent());
         Files.write(twoDeep, raw);
@@ -134,13 +135,13 @@ class RawArchiveTest {
         checkpoint.makeDurable();
 
         assertThat(new RawArchive(dir).read(stored.sha256()).orElseThrow().raw()).isEqualTo(kept);
-        assertThat(archive.contains(RawArchive.sha256(erased))).isFalse();
+        assertThat(archive.contains(Sha256.hex(erased))).isFalse();
     }
 
     @Test
     void aCopyCutShortByACrashBeforeTheCheckpointIsWrittenWholeByTheNextImport(@TempDir Path dir) throws Exception {
         byte[] raw = "Subject: afbrudt import\r\n\r\nhele brevet\r\n".getBytes(StandardCharsets.US_ASCII);
-        String sha256 = RawArchive.sha256(raw);
+        String sha256 = Sha256.hex(raw);
         Path directory = dir.resolve(sha256.substring(0, 2));
         Files.createDirectories(directory);
         // the name reached the disk before the checkpoint, half the bytes did not

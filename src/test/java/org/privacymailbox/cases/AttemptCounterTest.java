@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.privacymailbox.storage.Sha256;
 
 class AttemptCounterTest {
 
@@ -58,16 +59,16 @@ class AttemptCounterTest {
 
     @Test
     void countsOfTheOlderLayoutAreTakenOver() throws Exception {
-        Files.writeString(dir.resolve(FileCaseLedger.sha256("mid:crashing")), "2");
+        Files.writeString(dir.resolve(Sha256.hex("mid:crashing")), "2");
         try (AttemptCounter counter = new AttemptCounter(dir)) {
             assertThat(counter.begin("mid:crashing")).isEqualTo(3);
         }
-        assertThat(dir.resolve(FileCaseLedger.sha256("mid:crashing"))).doesNotExist();
+        assertThat(dir.resolve(Sha256.hex("mid:crashing"))).doesNotExist();
     }
 
     @Test
     void aLineACrashCutShortIsLeftOut() throws Exception {
-        String key = FileCaseLedger.sha256("mid:crashing");
+        String key = Sha256.hex("mid:crashing");
         Files.writeString(dir.resolve("attempts.log"), "B " + key + "\nB " + key.substring(0, 20));
         try (AttemptCounter counter = new AttemptCounter(dir)) {
             assertThat(counter.begin("mid:crashing")).isEqualTo(2);

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacymailbox.storage.Checkpoint;
+import org.privacymailbox.storage.Sha256;
 
 class FileCaseLedgerTest {
 
@@ -215,7 +216,7 @@ class FileCaseLedgerTest {
 
     @Test
     void casesKeptByAnEarlierVersionAreCarriedOverWithTheirNumbers(@TempDir Path dir) throws Exception {
-        Path caseFile = Files.createDirectories(dir.resolve("ab")).resolve(FileCaseLedger.sha256("mid:old") + ".properties");
+        Path caseFile = Files.createDirectories(dir.resolve("ab")).resolve(Sha256.hex("mid:old") + ".properties");
         Files.writeString(caseFile, "mailKey=mid\\:old\ncaseReference=DPO-2024-000004\nopenedAt=2024-02-01T09\\:00\\:00Z\n"
                 + "done=INDEXED,ROUTED\nsender=old@example.se\nqueue=privacy.inquiries\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("sequence-2024"), "5", StandardCharsets.US_ASCII);
