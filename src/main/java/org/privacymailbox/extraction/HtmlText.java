@@ -235,8 +235,9 @@ final class HtmlText {
                 while (position < length && !isSpace(html.charAt(position)) && "/>=".indexOf(html.charAt(position)) < 0) {
                     position++;
                 }
-                // only two attributes matter: the others' names and values are passed over, not copied
-                boolean isStyle = isNamed(attributeStart, position, "style");
+                // only two attributes matter: the others' names and values are passed over, not copied; of two
+                // style attributes the first counts, as in HTML
+                boolean firstStyle = style == null && isNamed(attributeStart, position, "style");
                 hidden |= isNamed(attributeStart, position, "hidden");
                 while (position < length && isSpace(html.charAt(position))) {
                     position++;
@@ -247,15 +248,16 @@ final class HtmlText {
                     while (position < length && isSpace(html.charAt(position))) {
                         position++;
                     }
-                    if (!skipAttributeValue()) {
+                    int valueStart = position < length && isQuote(html.charAt(position)) ? position + 1 : position;
+                    int valueEnd = skipAttributeValue();
+                    if (valueEnd < 0) {
                         return null;
                     }
-                    if (isStyle && style == null) {
+                    if (firstStyle) {
                         value = html.substring(valueStart, valueEnd);
                     }
                 }
-                // the first of two attributes with one name counts, as in HTML
-                if (isStyle && style == null) {
+                if (firstStyle) {
                     style = value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
                 }
             }
@@ -266,31 +268,25 @@ final class HtmlText {
             return end - start == name.length() && html.regionMatches(true, start, name, 0, name.length());
         }
 
-        /** Where the last attribute value passed over stands in the document. */
-        private int valueStart;
-        private int valueEnd;
+        private static boolean isQuote(char c) {
+            return c == '"' || c == '\'';
+        }
 
-        /** Passes over an attribute's value; false when the document ends inside its quotes. */
-        private boolean skipAttributeValue() {
+        /**
+         * Passes over an attribute's value and returns where it ends (before its closing quote, if quoted); -1 when the
+         * document ends inside its quotes.
+         */
+        private int skipAttributeValue() {
             int length = html.length();
-            char quote = position < length ? html.charAt(position) : ' ';
-            if (quote == '"' || quote == '\'') {
-                int end = html.indexOf(quote, position + 1);
-                if (end < 0) {
-                    position = length;
-                    return false;
-                }
-                valueStart = position + 1;
-                valueEnd = end;
-                position = end + 1;
-                return true;
+            if (position < length && isQuote(html.charAt(position))) {
+                int end = html.indexOf(html.charAt(position), position + 1);
+                position = end < 0 ? length : end + 1;
+                return end;
             }
-            valueStart = position;
             while (position < length && !isSpace(html.charAt(position)) && html.charAt(position) != '>') {
                 position++;
             }
-            valueEnd = position;
-            return true;
+            return position;
         }
 
         private void startTag(Tag tag) {

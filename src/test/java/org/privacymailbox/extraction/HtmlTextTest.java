@@ -22,6 +22,15 @@ class HtmlTextTest {
     }
 
     @Test
+    void theFirstStyleAttributeCountsQuotedOrNot() {
+        assertThat(HtmlText.toText("<span style=display:none style=\"color:red\">skjult</span>synlig")).isEqualTo("synlig");
+        assertThat(HtmlText.toText("<span style=\"color:red\" style=\"display:none\">synlig</span>")).isEqualTo("synlig");
+        assertThat(HtmlText.toText("<span title='a > b' style = 'display:none'>skjult</span>synlig")).isEqualTo("synlig");
+        assertThat(HtmlText.toText("<span style>synlig</span>")).isEqualTo("synlig");
+        assertThat(HtmlText.toText("synlig<span style=\"display:none")).isEqualTo("synlig");
+    }
+
+    @Test
     void anElementThatHidesTextEndsWhereHtmlEndsItUnclosed() {
         assertThat(HtmlText.toText("<p style=\"display:none\">skjult<div>synlig i blok</div>")).isEqualTo("synlig i blok");
         assertThat(HtmlText.toText("<table><tr><td style=\"display:none\">skjult<td>synlig celle</table>")).isEqualTo("synlig celle");
