@@ -17,10 +17,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -35,6 +40,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 public final class TestMail {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** Test servers' ports are taken from here up to the start of the kernel's range for outgoing connections. */
+    private static final int LOWEST_TEST_PORT = 10_000;
+    private static final Random PORTS = new Random();
+    private static final Set<Integer> GIVEN_PORTS = new HashSet<>();
 
     /**
      * The serial part of the test CPR number 010180-4321, in any form a reader could take it from: after the birth date, alone, or
@@ -46,11 +55,43 @@ public final class TestMail {
     private TestMail() {
     }
 
-    public static int freePort() {
+    /**
+     * A port nothing listens on, for a server that a test starts a little later. It is taken below the range the
+     * kernel hands out to outgoing connections: a port from that range, free when asked, was now and then taken as the
+     * local end of a connection (to the broker, say) before the test's server bound it ("Address already in use").
+     */
+    public static synchronized int freePort() {
+        int ephemeralStart = ephemeralPortsStart();
+        if (ephemeralStart - LOWEST_TEST_PORT >= 1000) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int port = LOWEST_TEST_PORT + PORTS.nextInt(ephemeralStart - LOWEST_TEST_PORT);
+                // a port handed out is not handed out again: its server may not be listening yet
+                if (GIVEN_PORTS.add(port) && nothingListensOn(port)) {
+                    return port;
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Linux's ip_local_port_range; elsewhere the start of Linux's default range, below those of other systems. */
+    private static int ephemeralPortsStart() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
+        }
+    }
+
+    private static boolean nothingListensOn(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
