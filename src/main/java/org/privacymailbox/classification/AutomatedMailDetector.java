@@ -24,6 +24,9 @@ public class AutomatedMailDetector {
                     + "|toimitus epäonnistui|viestiä ei voitu toimittaa)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    private static final Pattern ADDRESS_DECORATION = Pattern.compile("[\\s<>]");
+    private static final Pattern MASS_PRECEDENCE = Pattern.compile("bulk|list|junk|auto_reply");
+
     private final String ownAddress;
     private final String ownDomain;
 
@@ -41,11 +44,11 @@ public class AutomatedMailDetector {
             return Optional.of("delivery or read report (multipart/report)");
         }
         List<String> returnPath = mail.header("Return-Path");
-        if (!returnPath.isEmpty() && returnPath.get(returnPath.size() - 1).replaceAll("[\\s<>]", "").isEmpty()) {
+        if (!returnPath.isEmpty() && ADDRESS_DECORATION.matcher(returnPath.get(returnPath.size() - 1)).replaceAll("").isEmpty()) {
             return Optional.of("empty Return-Path");
         }
         String precedence = mail.firstHeader("Precedence");
-        if (precedence != null && precedence.strip().toLowerCase(Locale.ROOT).matches("bulk|list|junk|auto_reply")) {
+        if (precedence != null && MASS_PRECEDENCE.matcher(precedence.strip().toLowerCase(Locale.ROOT)).matches()) {
             return Optional.of("Precedence: " + precedence.strip());
         }
         for (String header : List.of("List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress",

@@ -44,6 +44,8 @@ public class MailParser {
             "application/pgp-signature");
     private static final Set<String> REPORT_TYPES = Set.of("message/delivery-status", "message/global-delivery-status",
             "message/disposition-notification", "text/rfc822-headers", "message/feedback-report");
+    /** Line breaks and tabs left in a header after unfolding; compiled once, since every mail has several headers. */
+    private static final Pattern HEADER_BREAKS = Pattern.compile("[\\r\\n\\t]+");
     private static final Pattern PGP_MESSAGE = Pattern.compile(
             "-----BEGIN PGP MESSAGE-----.*?(?:-----END PGP MESSAGE-----|\\z)", Pattern.DOTALL);
     private static final Pattern PGP_SIGNED = Pattern.compile(
@@ -428,7 +430,7 @@ public class MailParser {
         if (raw == null) {
             return "";
         }
-        return EncodedWords.decode(TextDecoding.repairRawHeader(MimeUtility.unfold(raw))).replaceAll("[\\r\\n\\t]+", " ").strip();
+        return HEADER_BREAKS.matcher(EncodedWords.decode(TextDecoding.repairRawHeader(MimeUtility.unfold(raw)))).replaceAll(" ").strip();
     }
 
     private static String personal(InternetAddress address) {
