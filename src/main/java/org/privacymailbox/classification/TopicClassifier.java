@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,7 +54,7 @@ public class TopicClassifier {
             if (phrase.size() == 1 && terms.isStopWord(entry.language(), entry.phrase())) {
                 throw new IllegalArgumentException(entry.origin() + ": '" + entry.phrase() + "' is a stop word and would match every mail");
             }
-            entries.add(new CompiledEntry(entry, phrase));
+            entries.add(new CompiledEntry(entry, phrase, prefixMatched(phrase)));
         }
         // strong and long entries first: they claim the words they match before a weaker entry can
         entries.sort(Comparator.comparingInt((CompiledEntry e) -> e.source().weight()).reversed()
@@ -67,7 +66,9 @@ public class TopicClassifier {
         for (CompiledEntry entry : entries) {
             String language = entry.source().language();
             wantedTerms.computeIfAbsent(language, l -> new HashSet<>()).addAll(entry.terms());
-            prefixMatched(entry.terms()).ifPresent(prefix -> wantedPrefixes.computeIfAbsent(language, l -> new HashSet<>()).add(prefix));
+            if (entry.prefix() != null) {
+                wantedPrefixes.computeIfAbsent(language, l -> new HashSet<>()).add(entry.prefix());
+            }
         }
         this.forms = new VocabularyForms(terms, wantedTerms, wantedPrefixes);
         for (Vocabulary.Entry entry : vocabulary.entries()) {
@@ -90,12 +91,12 @@ public class TopicClassifier {
         Set<String> claimed = new HashSet<>();
         for (CompiledEntry entry : entries) {
             double weight;
-            List<Integer> at = match(writtenTerms.get(entry.source().language()), entry.terms());
+            List<Integer> at = match(writtenTerms.get(entry.source().language()), entry);
             String where = "written";
             if (at != null) {
                 weight = entry.source().weight();
             } else {
-                at = match(supportingTerms.get(entry.source().language()), entry.terms());
+                at = match(supportingTerms.get(entry.source().language()), entry);
                 where = "supporting";
                 if (at == null) {
                     continue;
@@ -174,14 +175,14 @@ public class TopicClassifier {
      * A long single word also matches longer forms of itself (henkilötunnus, henkilötunnukseni), since stemmers
      * leave some inflections of compounds alone.
      */
-    static List<Integer> match(AnalysedText text, List<String> phrase) {
+    private static List<Integer> match(AnalysedText text, CompiledEntry entry) {
         if (text == null) {
             return null;
         }
+        List<String> phrase = entry.terms();
         String first = phrase.get(0);
         if (phrase.size() == 1) {
-            Optional<String> prefix = prefixMatched(phrase);
-            int at = prefix.isPresent() ? text.firstWithPrefix(prefix.get()) : text.first(first);
+            int at = entry.prefix() != null ? text.firstWithPrefix(entry.prefix()) : text.first(first);
             return at < 0 ? null : List.of(at);
         }
         for (int start : text.positionsOf(first)) {
@@ -197,11 +198,9 @@ public class TopicClassifier {
      * The beginning a long single word is matched on: Finnish gradation changes a word's end (tunnus, tunnukseni), so
      * the word is compared without its last letters.
      */
-    private static Optional<String> prefixMatched(List<String> phrase) {
+    private static String prefixMatched(List<String> phrase) {
         String word = phrase.get(0);
-        return phrase.size() == 1 && word.length() >= PREFIX_MATCH_LENGTH
-                ? Optional.of(word.substring(0, word.length() - PREFIX_MATCH_TRIM))
-                : Optional.empty();
+        return phrase.size() == 1 && word.length() >= PREFIX_MATCH_LENGTH ? word.substring(0, word.length() - PREFIX_MATCH_TRIM) : null;
     }
 
     private static boolean rest(List<Set<String>> positions, List<String> phrase, int next, int after, List<Integer> found) {
@@ -286,7 +285,8 @@ public class TopicClassifier {
         }
     }
 
-    private record CompiledEntry(Vocabulary.Entry source, List<String> terms) {
+    /** {@code prefix}: what a long single word is matched on (see {@link #prefixMatched}), worked out once; else null. */
+    private record CompiledEntry(Vocabulary.Entry source, List<String> terms, String prefix) {
     }
 
     /**
