@@ -6,15 +6,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -31,22 +34,25 @@ final class MailSources {
 
     private final List<Path> files;
     private final List<Boolean> named;
+    /** Each file's size when listed: asked once, since every question is a system call for each of many files. */
+    private final List<Long> sizes;
     private final long totalBytes;
     private final List<String> notMail = new ArrayList<>();
     private long bytesOfFinishedFiles;
     private CountingInputStream current;
 
-    private MailSources(List<Path> files, List<Boolean> named, long totalBytes) {
+    private MailSources(List<Path> files, List<Boolean> named, List<Long> sizes) {
         this.files = files;
         this.named = named;
-        this.totalBytes = totalBytes;
+        this.sizes = sizes;
+        this.totalBytes = sizes.stream().mapToLong(Long::longValue).sum();
     }
 
     /** Lists the files under the paths; fails with one clear line for a path that cannot be read. */
     static MailSources of(List<Path> paths) throws UnreadablePathException {
         List<Path> files = new ArrayList<>();
         List<Boolean> named = new ArrayList<>();
-        long total = 0;
+        List<Long> sizes = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new UnreadablePathException(path + ": no such file or directory");
@@ -55,11 +61,11 @@ final class MailSources {
                 throw new UnreadablePathException(path + ": not readable (permission denied)");
             }
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    for (Path file : walk.filter(Files::isRegularFile).filter(MailSources::candidate).sorted().toList()) {
-                        files.add(file);
+                try {
+                    for (Listed file : list(path)) {
+                        files.add(file.path());
                         named.add(false);
-                        total += size(file);
+                        sizes.add(file.size());
                     }
                 } catch (IOException | UncheckedIOException e) {
                     throw new UnreadablePathException(path + ": cannot list the directory (" + e.getClass().getSimpleName() + ")");
@@ -67,10 +73,34 @@ final class MailSources {
             } else {
                 files.add(path);
                 named.add(true);
-                total += size(path);
+                sizes.add(size(path));
             }
         }
-        return new MailSources(files, named, total);
+        return new MailSources(files, named, sizes);
+    }
+
+    private record Listed(Path path, long size) {
+    }
+
+    /**
+     * The candidate files under a directory, in order, with their sizes from the walk's own look at each file. A link
+     * to a file counts as that file; links to directories are not followed.
+     */
+    private static List<Listed> list(Path directory) throws IOException {
+        List<Listed> listed = new ArrayList<>();
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && candidate(file)) {
+                    listed.add(new Listed(file, attributes.size()));
+                } else if (attributes.isSymbolicLink() && Files.isRegularFile(file) && candidate(file)) {
+                    listed.add(new Listed(file, size(file)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        listed.sort(Comparator.comparing(Listed::path));
+        return listed;
     }
 
     long totalBytes() {
@@ -95,14 +125,14 @@ final class MailSources {
     void forEach(Consumer<SourcedMail> each) throws IOException {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            read(file, named.get(i), each);
-            bytesOfFinishedFiles += size(file);
+            read(file, sizes.get(i), named.get(i), each);
+            bytesOfFinishedFiles += sizes.get(i);
             current = null;
         }
     }
 
-    private void read(Path file, boolean namedByUser, Consumer<SourcedMail> each) throws IOException {
-        try (InputStream in = open(file)) {
+    private void read(Path file, long size, boolean namedByUser, Consumer<SourcedMail> each) throws IOException {
+        try (InputStream in = open(file, size)) {
             in.mark(SNIFF_BYTES);
             byte[] head = in.readNBytes(SNIFF_BYTES);
             in.reset();
@@ -121,9 +151,12 @@ final class MailSources {
         }
     }
 
-    private InputStream open(Path file) throws IOException {
+    private InputStream open(Path file, long size) throws IOException {
         current = new CountingInputStream(Files.newInputStream(file));
-        InputStream raw = new BufferedInputStream(current, 1 << 16);
+        // a mail file of a few kilobytes gets a buffer of about its size: 64 KB for each cost more to clear than the
+        // file to read
+        int buffer = (int) Math.min(1 << 16, Math.max(2 * SNIFF_BYTES, size + 1));
+        InputStream raw = new BufferedInputStream(current, buffer);
         raw.mark(2);
         int first = raw.read();
         int second = raw.read();
