@@ -32,27 +32,27 @@ final class MailSources {
     private static final Pattern HEADER_START = Pattern.compile(
             "[\\r\\n]*[A-Za-z][A-Za-z0-9_-]*:[^\\n]*\\r?\\n(?:[ \\t][^\\n]*\\r?\\n)*[A-Za-z][A-Za-z0-9_-]*:");
 
-    private final List<Path> files;
-    private final List<Boolean> named;
-    /** Each file's size when listed: asked once, since every question is a system call for each of many files. */
-    private final List<Long> sizes;
+    private final List<SourceFile> files;
     private final long totalBytes;
     private final List<String> notMail = new ArrayList<>();
     private long bytesOfFinishedFiles;
     private CountingInputStream current;
 
-    private MailSources(List<Path> files, List<Boolean> named, List<Long> sizes) {
+    private MailSources(List<SourceFile> files) {
         this.files = files;
-        this.named = named;
-        this.sizes = sizes;
-        this.totalBytes = sizes.stream().mapToLong(Long::longValue).sum();
+        this.totalBytes = files.stream().mapToLong(SourceFile::size).sum();
+    }
+
+    /**
+     * A file to read, {@code named} by the user (read as mail whatever it looks like) or found in a directory; its size
+     * as listed, asked once, since every question is a system call for each of many files.
+     */
+    private record SourceFile(Path path, boolean named, long size) {
     }
 
     /** Lists the files under the paths; fails with one clear line for a path that cannot be read. */
     static MailSources of(List<Path> paths) throws UnreadablePathException {
-        List<Path> files = new ArrayList<>();
-        List<Boolean> named = new ArrayList<>();
-        List<Long> sizes = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new UnreadablePathException(path + ": no such file or directory");
@@ -62,44 +62,35 @@ final class MailSources {
             }
             if (Files.isDirectory(path)) {
                 try {
-                    for (Listed file : list(path)) {
-                        files.add(file.path());
-                        named.add(false);
-                        sizes.add(file.size());
-                    }
+                    files.addAll(list(path));
                 } catch (IOException | UncheckedIOException e) {
                     throw new UnreadablePathException(path + ": cannot list the directory (" + e.getClass().getSimpleName() + ")");
                 }
             } else {
-                files.add(path);
-                named.add(true);
-                sizes.add(size(path));
+                files.add(new SourceFile(path, true, size(path)));
             }
         }
-        return new MailSources(files, named, sizes);
-    }
-
-    private record Listed(Path path, long size) {
+        return new MailSources(files);
     }
 
     /**
      * The candidate files under a directory, in order, with their sizes from the walk's own look at each file. A link
      * to a file counts as that file; links to directories are not followed.
      */
-    private static List<Listed> list(Path directory) throws IOException {
-        List<Listed> listed = new ArrayList<>();
+    private static List<SourceFile> list(Path directory) throws IOException {
+        List<SourceFile> listed = new ArrayList<>();
         Files.walkFileTree(directory, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (attributes.isRegularFile() && candidate(file)) {
-                    listed.add(new Listed(file, attributes.size()));
+                    listed.add(new SourceFile(file, false, attributes.size()));
                 } else if (attributes.isSymbolicLink() && Files.isRegularFile(file) && candidate(file)) {
-                    listed.add(new Listed(file, size(file)));
+                    listed.add(new SourceFile(file, false, size(file)));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        listed.sort(Comparator.comparing(Listed::path));
+        listed.sort(Comparator.comparing(SourceFile::path));
         return listed;
     }
 
@@ -123,16 +114,16 @@ final class MailSources {
 
     /** Calls {@code each} for every message, in order. */
     void forEach(Consumer<SourcedMail> each) throws IOException {
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            read(file, sizes.get(i), named.get(i), each);
-            bytesOfFinishedFiles += sizes.get(i);
+        for (SourceFile file : files) {
+            read(file, each);
+            bytesOfFinishedFiles += file.size();
             current = null;
         }
     }
 
-    private void read(Path file, long size, boolean namedByUser, Consumer<SourcedMail> each) throws IOException {
-        try (InputStream in = open(file, size)) {
+    private void read(SourceFile source, Consumer<SourcedMail> each) throws IOException {
+        Path file = source.path();
+        try (InputStream in = open(file, source.size())) {
             in.mark(SNIFF_BYTES);
             byte[] head = in.readNBytes(SNIFF_BYTES);
             in.reset();
@@ -143,7 +134,7 @@ final class MailSources {
                     byte[] message = messages.next();
                     each.accept(new SourcedMail(file + "#" + ++number, message));
                 }
-            } else if (namedByUser || looksLikeMail(head)) {
+            } else if (source.named() || looksLikeMail(head)) {
                 each.accept(new SourcedMail(file.toString(), in.readAllBytes()));
             } else {
                 notMail.add(file.toString());
